@@ -1,0 +1,3 @@
+from aledraft.accounts.views import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,3 @@
+from aledraft.auth.views import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,12 @@
+"""Every feature's blueprint, registered in one place."""
+from aledraft.accounts import bp as accounts_bp
+from aledraft.auth import bp as auth_bp
+from aledraft.main import bp as main_bp
+
+BLUEPRINTS = [main_bp, auth_bp, accounts_bp]
+
+
+def register_blueprints(app):
+    """Register every feature's blueprint on the app."""
+    for bp in BLUEPRINTS:
+        app.register_blueprint(bp)

@@ -1,0 +1,3 @@
+from aledraft.main.views import bp
+
+__all__ = ["bp"]

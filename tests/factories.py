@@ -1,0 +1,33 @@
+"""Plain functions that create rows for tests; exposed as factory fixtures in conftest."""
+import itertools
+
+from sqlalchemy.orm import Session
+
+from aledraft.access import Role
+from aledraft.admin.services import create_user
+from aledraft.models import Account, Platform, User
+
+_counter = itertools.count(1)
+PASSWORD = "rätt-lösenord-123"
+
+
+def make_user(session: Session, *, roles=(Role.AUTHOR,), name: str | None = None,
+              email: str | None = None, password: str = PASSWORD, unit: str = "") -> User:
+    """Create a user holding the given roles (committed, so requests see it)."""
+    n = next(_counter)
+    user = create_user(session, None, email=email or f"user{n}@ale.se", name=name or f"Testperson {n}",
+                       password=password, roles=list(roles), unit=unit)
+    session.commit()
+    return user
+
+
+def make_account(session: Session, *, name: str = "Ale kommun", platform: Platform = Platform.FACEBOOK,
+                 purpose: str = "Nyheter och service till invånarna.", responsible: User | None = None,
+                 admins=(), is_open: bool = True, logo_confirmed: bool = True, unit: str = "Kommunikationsenheten",
+                 url: str = "https://www.facebook.com/alekommun") -> Account:
+    """Create an account (committed)."""
+    account = Account(platform=platform.value, name=name, purpose=purpose, responsible=responsible,
+                      admins=list(admins), is_open=is_open, logo_confirmed=logo_confirmed, unit=unit, url=url)
+    session.add(account)
+    session.commit()
+    return account
