@@ -2,8 +2,9 @@
 from aledraft.accounts import bp as accounts_bp
 from aledraft.auth import bp as auth_bp
 from aledraft.main import bp as main_bp
+from aledraft.moderation import bp as moderation_bp
 
-BLUEPRINTS = [main_bp, auth_bp, accounts_bp]
+BLUEPRINTS = [main_bp, auth_bp, accounts_bp, moderation_bp]
 
 
 def register_blueprints(app):

@@ -26,7 +26,8 @@ def command_session():
 
 def register_cli(app):
     """Add the aledraft commands to `flask --app aledraft`."""
-    for command in (init_db, make_migration, seed_demo, create_user, create_token, verify_audit):
+    for command in (init_db, make_migration, seed_demo, create_user, create_token, verify_audit,
+                    cull_moderation):
         app.cli.add_command(command)
 
 
@@ -105,3 +106,29 @@ def verify_audit():
         return
     click.echo(f"Granskningsloggen är bruten vid post {result.broken_id}: {result.problem}.", err=True)
     sys.exit(1)
+
+
+@click.command("cull-moderation")
+@with_appcontext
+@click.option("--dry-run", is_flag=True, help="Visa vad som skulle gallras, utan att ta bort något.")
+@click.option("--days", type=click.IntRange(min=1), default=None,
+              help="Gallra poster äldre än så här många dagar (standard: MODERATION_CULL_DAYS).")
+def cull_moderation(dry_run, days):
+    """Cull spam/advertising entries that led to no action and were never registered (for cron)."""
+    from flask import current_app
+
+    from aledraft.db import utcnow
+    from aledraft.moderation.services import cull
+    from aledraft.web import format_datetime
+
+    days = days or current_app.config["MODERATION_CULL_DAYS"]
+    with command_session() as session:
+        result = cull(session, utcnow(), days, dry_run=dry_run)
+    cutoff = format_datetime(result.cutoff)
+    if dry_run:
+        for item in result.items:
+            click.echo(f"{item.id}\t{format_datetime(item.removed_at)}\t{item.account_name}")
+        click.echo(f"Provkörning: {result.count} poster skulle gallras (spam/reklam utan åtgärd, "
+                   f"borttagna före {cutoff}). Inget har tagits bort.")
+    else:
+        click.echo(f"{result.count} poster gallrade (spam/reklam utan åtgärd, borttagna före {cutoff}).")

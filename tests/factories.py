@@ -31,3 +31,21 @@ def make_account(session: Session, *, name: str = "Ale kommun", platform: Platfo
     session.add(account)
     session.commit()
     return account
+
+
+def make_moderation_entry(session: Session, *, account: Account, removed_by: User, reason=None,
+                          removed_at=None, published_at=None, removed_text: str = "Köp billiga solglasögon!",
+                          author_handle: str = "@solbutiken", led_to_action: bool = False,
+                          diarienummer: str = "", registered_at=None, reason_explanation: str = ""):
+    """Create a moderation entry directly (committed); times must be aware datetimes."""
+    from aledraft.db import utcnow
+    from aledraft.models import ModerationEntry, RemovalReason
+
+    entry = ModerationEntry(
+        account=account, removed_by=removed_by, reason=(reason or RemovalReason.SPAM).value,
+        removed_at=removed_at or utcnow(), published_at=published_at, removed_text=removed_text,
+        author_handle=author_handle, led_to_action=led_to_action, diarienummer=diarienummer,
+        registered_at=registered_at, reason_explanation=reason_explanation)
+    session.add(entry)
+    session.commit()
+    return entry

@@ -1,0 +1,3 @@
+from aledraft.moderation.views import bp
+
+__all__ = ["bp"]
