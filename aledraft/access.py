@@ -127,6 +127,13 @@ def can_approve(user, draft) -> bool:
     return user.has_role(Role.ACCOUNT_ADMIN) and draft.account.is_admin(user)
 
 
+def can_publish(user, draft) -> bool:
+    """The author, the communications unit and the account's admins mark a draft published."""
+    return draft.author_id == user.id or is_comms_unit(user) or (
+        user.has_role(Role.ACCOUNT_ADMIN) and draft.account.is_admin(user)
+    )
+
+
 def can_close_account(user) -> bool:
     """Only the communications chief decides that an account is closed."""
     return user.has_role(Role.COMMS_CHIEF)

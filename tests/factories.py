@@ -33,6 +33,20 @@ def make_account(session: Session, *, name: str = "Ale kommun", platform: Platfo
     return account
 
 
+def make_draft(session: Session, author: User, account: Account, text: str = "Välkommen till biblioteket!",
+               *, state=None, **metadata):
+    """Create a draft through the service (committed); state=DraftState.IN_REVIEW submits it."""
+    from aledraft.drafts.services import create_draft
+    from aledraft.models import DraftState
+    from aledraft.review.services import submit
+
+    draft = create_draft(session, author, account, text, **metadata)
+    if state in (DraftState.IN_REVIEW, DraftState.IN_REVIEW.value):
+        submit(session, draft, author)
+    session.commit()
+    return draft
+
+
 def make_moderation_entry(session: Session, *, account: Account, removed_by: User, reason=None,
                           removed_at=None, published_at=None, removed_text: str = "Köp billiga solglasögon!",
                           author_handle: str = "@solbutiken", led_to_action: bool = False,

@@ -1,0 +1,3 @@
+from aledraft.drafts.views import bp
+
+__all__ = ["bp"]

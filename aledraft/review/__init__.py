@@ -1,0 +1,3 @@
+from aledraft.review.views import bp
+
+__all__ = ["bp"]
