@@ -202,7 +202,7 @@ class Filters:
         return query
 
 
-def _parse_date(value: str, label: str) -> date | None:
+def parse_local_date(value: str, label: str) -> date | None:
     value = (value or "").strip()
     if not value:
         return None
@@ -221,8 +221,8 @@ def parse_filters(args, accounts: list[Account]) -> Filters:
     :raise ValidationFailed: a malformed date, from after to, or an account id that is not a number
     :raise NotPermitted: an account the user may not see
     """
-    date_from = _parse_date(args.get("from", ""), "Från-datumet")
-    date_to = _parse_date(args.get("to", ""), "Till-datumet")
+    date_from = parse_local_date(args.get("from", ""), "Från-datumet")
+    date_to = parse_local_date(args.get("to", ""), "Till-datumet")
     if date_from and date_to and date_from > date_to:
         raise ValidationFailed("Från-datumet måste vara samma dag som eller före till-datumet.")
     raw_account = (args.get("account") or "").strip()

@@ -1,0 +1,3 @@
+from aledraft.stats.views import bp
+
+__all__ = ["bp"]
