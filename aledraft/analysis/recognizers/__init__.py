@@ -1,0 +1,1 @@
+"""One small module per rule family; each exposes Recognizer instances listed in registry.py."""

@@ -1,0 +1,59 @@
+"""Which recognizers run, in order, and the one place that settles overlapping findings."""
+
+from __future__ import annotations
+
+from .recognizers.base import Context, Recognizer
+from .report import PERSONAL_DATA, Category, Finding
+
+RECOGNIZERS: list[Recognizer] = []
+
+#: When personal-data findings overlap, the more specific category wins (earlier = stronger):
+#: a personnummer is not also a phone number, a postal code inside an address stays a postal code.
+PII_PRIORITY = (
+    Category.PERSONNUMMER,
+    Category.COORDINATION_NUMBER,
+    Category.BANK_ACCOUNT,
+    Category.EMAIL,
+    Category.PHONE,
+    Category.VEHICLE_REG,
+    Category.POSTAL_CODE,
+    Category.ADDRESS,
+    Category.SENSITIVE_DATA,
+    Category.PERSON_NAME,
+)
+_RANK = {category: rank for rank, category in enumerate(PII_PRIORITY)}
+
+#: Word-level comments that give way to personal data on the same characters (a name is not a
+#: spelling error); sentence- and post-level categories (long_sentence, confidential ...) stay.
+YIELDS_TO_PII = frozenset({Category.SPELLING, Category.PLAIN_LANGUAGE, Category.TONE})
+
+
+def _overlaps(a: Finding, b: Finding) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Keep one personal-data finding per overlapping group and drop word-level comments on it.
+
+    Among personal data the higher-priority category wins, then the longer span, then the earlier.
+    Other findings may overlap each other; exact duplicates are removed. Result is in text order.
+    """
+    pii = sorted(
+        (f for f in findings if f.category in PERSONAL_DATA),
+        key=lambda f: (_RANK[f.category], -(f.end - f.start), f.start),
+    )
+    kept_pii: list[Finding] = []
+    for finding in pii:
+        if not any(_overlaps(finding, other) for other in kept_pii):
+            kept_pii.append(finding)
+    others = [
+        f
+        for f in dict.fromkeys(f for f in findings if f.category not in PERSONAL_DATA)
+        if f.category not in YIELDS_TO_PII or not any(_overlaps(f, p) for p in kept_pii)
+    ]
+    return sorted(kept_pii + others, key=lambda f: (f.start, f.end, f.rule))
+
+
+def run_all(ctx: Context) -> list[Finding]:
+    """Every recognizer's findings, overlaps resolved."""
+    return resolve_overlaps([finding for recognizer in RECOGNIZERS for finding in recognizer.find(ctx)])
