@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .pipeline import build_nlp
 from .readability import readability
 from .recognizers.base import Context
@@ -13,6 +15,10 @@ __all__ = ["MAX_TEXT_LENGTH", "PLATFORMS", "AnalysisInputError", "Category", "Fi
 
 MAX_TEXT_LENGTH = 100_000
 PLATFORMS = ("facebook", "instagram", "x", "linkedin")
+
+
+#: Lone surrogates cannot be encoded, and spaCy hashes every token as UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class AnalysisInputError(ValueError):
@@ -46,6 +52,8 @@ def analyze(text: str, platform: str | None = None) -> Report:
         raise AnalysisInputError(
             f"Okänd plattform: {platform!r}. Välj en av {', '.join(PLATFORMS)} eller ingen."
         )
-    ctx = Context(text=text, doc=build_nlp()(text), platform=platform)
+    # The Doc is built from a copy with U+FFFD for each surrogate: same length, so the
+    # offsets of its tokens are offsets into the original text.
+    ctx = Context(text=text, doc=build_nlp()(_SURROGATE.sub("\ufffd", text)), platform=platform)
     findings = run_all(ctx)
     return Report(findings=tuple(findings), readability=readability(text), doc_flags=doc_flags(findings))
