@@ -85,7 +85,9 @@ def guard():
         # Token requests carry no session cookie: the user is this request's alone.
         g._login_user = user
         g.api_token_auth = True
-    else:
+    elif current_user.is_authenticated or required_roles(request.endpoint) == _PUBLIC:
+        # CSRF protects a signed-in session and public forms (/login). A visitor with neither
+        # token nor session is answered by the role check below: 401 on the API, else the login page.
         csrf.protect()
     declared = required_roles(request.endpoint)
     if declared is None:
