@@ -1,11 +1,12 @@
 """Every feature's blueprint, registered in one place."""
 from aledraft.accounts import bp as accounts_bp
+from aledraft.api import bp as api_bp
 from aledraft.auth import bp as auth_bp
 from aledraft.main import bp as main_bp
 from aledraft.moderation import bp as moderation_bp
 from aledraft.stats import bp as stats_bp
 
-BLUEPRINTS = [main_bp, auth_bp, accounts_bp, moderation_bp, stats_bp]
+BLUEPRINTS = [main_bp, auth_bp, accounts_bp, moderation_bp, stats_bp, api_bp]
 
 
 def register_blueprints(app):
