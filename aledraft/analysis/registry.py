@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from .recognizers import contact, identity_numbers
 from .recognizers.base import Context, Recognizer
 from .report import PERSONAL_DATA, Category, Finding
 
-RECOGNIZERS: list[Recognizer] = []
+RECOGNIZERS: list[Recognizer] = [
+    *identity_numbers.RECOGNIZERS,
+    *contact.RECOGNIZERS,
+]
 
 #: When personal-data findings overlap, the more specific category wins (earlier = stronger):
 #: a personnummer is not also a phone number, a postal code inside an address stays a postal code.

@@ -1,13 +1,14 @@
 """Start page and the user's own profile (API tokens)."""
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
 from aledraft.access import ANY_ROLE, allow, public
 from aledraft.auth.services import create_api_token, revoke_api_token
-from aledraft.db import get_session
+from aledraft.db import get_session, utcnow
 from aledraft.main.forms import TokenForm
 from aledraft.models import ApiToken
+from aledraft.review.services import dashboard as dashboard_data
 
 bp = Blueprint("main", __name__)
 
@@ -23,7 +24,10 @@ def index():
 @bp.route("/oversikt")
 @allow(*ANY_ROLE)
 def dashboard():
-    return render_template("main/dashboard.html")
+    now = utcnow()
+    data = dashboard_data(get_session(), current_user, now, current_app.config["REPLY_OVERDUE_HOURS"])
+    return render_template("main/dashboard.html", now=now, overdue_hours=current_app.config["REPLY_OVERDUE_HOURS"],
+                           **data)
 
 
 @bp.route("/profil", methods=["GET", "POST"])

@@ -44,3 +44,7 @@ class Consent(Base):
     draft: Mapped[Draft] = relationship()
     recorded_by: Mapped[User] = relationship(foreign_keys=[recorded_by_id])
     withdrawn_by: Mapped[User | None] = relationship(foreign_keys=[withdrawn_by_id])
+
+    @property
+    def method_label(self) -> str:
+        return ConsentMethod(self.method).label

@@ -259,3 +259,41 @@ def review_queue(session: Session, user) -> list[Draft]:
         .order_by(Draft.submitted_at, Draft.id)
     ).all()
     return [d for d in drafts if can_approve(user, d)]
+
+
+def waiting_replies(session: Session, user, now: datetime, overdue_hours: int) -> list[dict]:
+    """Return unpublished replies to questions the user may see, oldest question first.
+
+    Each item is {"draft", "waited_hours", "overdue"}; overdue when the question came in more
+    than overdue_hours ago (serviceskyldighet: answer as soon as possible).
+    """
+    drafts = session.scalars(
+        select(Draft).where(Draft.question_received_at.is_not(None), Draft.state != DraftState.PUBLISHED.value)
+        .order_by(Draft.question_received_at)
+    ).all()
+    result = []
+    for draft in drafts:
+        if draft.author_id != user.id and not can_approve(user, draft) and not can_view_draft(user, draft):
+            continue
+        hours = (now - draft.question_received_at).total_seconds() / 3600
+        result.append({"draft": draft, "waited_hours": hours, "overdue": hours > overdue_hours})
+    return result
+
+
+def dashboard(session: Session, user, now: datetime, overdue_hours: int) -> dict:
+    """Return what the start page shows the user: own drafts by state, the review queue,
+    waiting replies to questions and approved drafts not yet published."""
+    own = session.scalars(
+        select(Draft).where(Draft.author_id == user.id).order_by(Draft.updated_at.desc(), Draft.id.desc())
+    ).all()
+    by_state = {state.value: [d for d in own if d.state == state.value] for state in DraftState}
+    approved = session.scalars(
+        select(Draft).where(Draft.state == DraftState.APPROVED.value).order_by(Draft.updated_at)
+    ).all()
+    may_approve = user.has_role(Role.REVIEWER, Role.COMMS_CHIEF, Role.ACCOUNT_ADMIN)
+    return {
+        "by_state": by_state,
+        "queue": review_queue(session, user) if may_approve else None,
+        "replies": waiting_replies(session, user, now, overdue_hours),
+        "approved_unpublished": [d for d in approved if can_publish(user, d)],
+    }

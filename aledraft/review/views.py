@@ -18,6 +18,19 @@ bp = Blueprint("review", __name__)
 APPROVERS = (Role.REVIEWER, Role.COMMS_CHIEF, Role.ACCOUNT_ADMIN)
 
 
+@bp.app_template_filter("waited")
+def waited(since, now=None) -> str:
+    """Format how long ago `since` was, in Swedish: "45 min", "3 tim 20 min", "2 dygn 4 tim"."""
+    minutes = max(int(((now or utcnow()) - since).total_seconds() // 60), 0)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    if days:
+        return f"{days} dygn {hours} tim"
+    if hours:
+        return f"{hours} tim {minutes} min"
+    return f"{minutes} min"
+
+
 @bp.route("/granskning")
 @allow(*APPROVERS)
 def queue():

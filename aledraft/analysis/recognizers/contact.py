@@ -1,0 +1,52 @@
+"""Phone numbers and e-mail addresses that reach a person (published organisational ones excluded)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import phonenumbers
+
+from ..report import Finding
+from ..rules import make_finding, rule
+from .base import Context, PatternRecognizer, load_lines
+
+PHONE = "pii.phone"
+EMAIL = "pii.email"
+
+
+def _e164(number: phonenumbers.PhoneNumber) -> str:
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+class PhoneRecognizer:
+    """Every spelling libphonenumber accepts as a valid Swedish (or +country) number."""
+
+    rule_ids = (PHONE,)
+
+    def __init__(self) -> None:
+        rule(PHONE)
+        self.official = {_e164(phonenumbers.parse(line, "SE")) for line in load_lines("official_numbers.txt")}
+
+    def find(self, ctx: Context) -> Iterator[Finding]:
+        # The Doc's text has the same offsets as ctx.text and no lone surrogates.
+        for match in phonenumbers.PhoneNumberMatcher(ctx.doc.text, "SE"):
+            if _e164(match.number) not in self.official:
+                yield make_finding(PHONE, ctx.text, match.start, match.end)
+
+
+class EmailRecognizer(PatternRecognizer):
+    """Addresses whose local part names a person; role addresses (bibliotek@, kontaktcenter@) pass."""
+
+    def __init__(self) -> None:
+        super().__init__((EMAIL,), r"(?<![\w.+-])(?P<local>[\w.+-]+)@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?!\w)")
+        self.functional = frozenset(load_lines("functional_emails.txt"))
+
+    def validate(self, match: re.Match[str]) -> str | None:
+        local = match["local"].lower()
+        parts = re.split(r"[._+-]", local)
+        functional = local in self.functional or all(part in self.functional for part in parts if part)
+        return None if functional else EMAIL
+
+
+RECOGNIZERS = [PhoneRecognizer(), EmailRecognizer()]

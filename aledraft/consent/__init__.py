@@ -1,0 +1,3 @@
+from aledraft.consent.views import bp
+
+__all__ = ["bp"]

@@ -1,0 +1,99 @@
+"""Score the policy checker on the labelled dev drafts and print a table.
+
+Usage: python scripts/evaluate.py [PATH]   (default: ../shared/testdata/drafts-dev.jsonl from the repo root)
+
+Span categories: a predicted span is a hit when it overlaps a gold span of the same category
+(personnummer and coordination_number count as one). Only personal-data categories are spans
+in the gold data; other findings (plain_language, tone ...) are not scored here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from aledraft.analysis import analyze  # noqa: E402
+from aledraft.analysis.report import PERSONAL_DATA  # noqa: E402
+
+DEFAULT_PATH = REPO.parent / "shared" / "testdata" / "drafts-dev.jsonl"
+SPAN_CATEGORIES = [c.value for c in PERSONAL_DATA if c.value != "coordination_number"]
+DOC_FLAGS = ["personal_data", "sensitive_data", "confidential", "case_handling"]
+PERSONAL_FLAGS = {"personal_data", "sensitive_data"}
+
+
+def scored_category(category: str) -> str:
+    return "personnummer" if category == "coordination_number" else category
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["start"] < b["end"] and b["start"] < a["end"]
+
+
+def ratio(numerator: int, denominator: int) -> str:
+    return f"{numerator / denominator:.3f}" if denominator else "  -  "
+
+
+def evaluate(path: Path) -> None:
+    posts = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    posts = [post for post in posts if post.get("split") == "dev"]
+    span = Counter()  # (category, "tp_pred" | "pred" | "tp_gold" | "gold")
+    flags = Counter()  # (flag, "tp" | "pred" | "gold")
+    clean = clean_ok = 0
+    misses: list[str] = []
+    for post in posts:
+        report = analyze(post["text"], post.get("platform")).to_dict()
+        predicted = [
+            {**f, "category": scored_category(f["category"])}
+            for f in report["findings"]
+            if scored_category(f["category"]) in SPAN_CATEGORIES
+        ]
+        gold = [{**s, "category": scored_category(s["category"])} for s in post["spans"]]
+        for p in predicted:
+            hit = any(overlaps(p, g) and g["category"] == p["category"] for g in gold)
+            span[p["category"], "pred"] += 1
+            span[p["category"], "tp_pred"] += hit
+            if not hit:
+                misses.append(f"  FP {post['id']} {p['category']}: {p['text']!r}")
+        for g in gold:
+            found = any(overlaps(p, g) and g["category"] == p["category"] for p in predicted)
+            span[g["category"], "gold"] += 1
+            span[g["category"], "tp_gold"] += found
+            if not found:
+                misses.append(f"  FN {post['id']} {g['category']}: {g['text']!r}")
+        for flag in DOC_FLAGS:
+            in_pred, in_gold = flag in report["doc_flags"], flag in post["doc_flags"]
+            flags[flag, "pred"] += in_pred
+            flags[flag, "gold"] += in_gold
+            flags[flag, "tp"] += in_pred and in_gold
+        if not post["spans"] and not post["doc_flags"]:
+            clean += 1
+            personal_findings = [p for p in predicted]
+            clean_ok += not personal_findings and not PERSONAL_FLAGS & set(report["doc_flags"])
+
+    print(f"{len(posts)} dev posts from {path}\n")
+    print(f"{'span category':<16}{'precision':>10}{'recall':>8}{'pred':>6}{'gold':>6}{'hit':>6}")
+    for category in SPAN_CATEGORIES:
+        pred, gold = span[category, "pred"], span[category, "gold"]
+        print(
+            f"{category:<16}{ratio(span[category, 'tp_pred'], pred):>10}{ratio(span[category, 'tp_gold'], gold):>8}"
+            f"{pred:>6}{gold:>6}{span[category, 'tp_gold']:>6}"
+        )
+    print(f"\n{'doc flag':<16}{'precision':>10}{'recall':>8}{'pred':>6}{'gold':>6}{'tp':>6}")
+    for flag in DOC_FLAGS:
+        print(
+            f"{flag:<16}{ratio(flags[flag, 'tp'], flags[flag, 'pred']):>10}{ratio(flags[flag, 'tp'], flags[flag, 'gold']):>8}"
+            f"{flags[flag, 'pred']:>6}{flags[flag, 'gold']:>6}{flags[flag, 'tp']:>6}"
+        )
+    print(f"\nclean posts without a personal-data finding or flag: {clean_ok}/{clean} = {ratio(clean_ok, clean)}")
+    if misses:
+        print("\nspan errors:")
+        print("\n".join(misses))
+
+
+if __name__ == "__main__":
+    evaluate(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PATH)
