@@ -172,8 +172,11 @@ def suggest_reason(text: str) -> Suggestion:
     """Run the checker on removed text and suggest a reason (a suggestion only; the user decides)."""
     try:
         from aledraft.analysis import analyze
-    except ImportError:  # the checker is optional for the register to work
-        return suggest_reason_from((), text)
+    except ImportError:  # the register works without the checker; say so rather than guess
+        fallback = suggest_reason_from((), text)
+        if fallback.reason is None:
+            return Suggestion(None, "Textkontrollen är inte tillgänglig just nu. Välj skäl själv.")
+        return fallback
     report = analyze(text)
     return suggest_reason_from((f.category.value if hasattr(f.category, "value") else str(f.category)
                                 for f in report.findings), text)

@@ -5,6 +5,7 @@ Each chart is an <svg role="img"> named by its <title> and <desc>. Every bar is 
 against the data table printed beside the chart. Colours come from the stylesheet
 (classes only: the CSP forbids inline styles).
 """
+import math
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -47,6 +48,8 @@ def bar_chart(bars: list[Bar], *, chart_id: str, title: str, desc: str, horizont
     """Return an accessible SVG bar chart (vertical, horizontal, or as a histogram without gaps)."""
     bars = list(bars)
     top = _nice_max(max((b.value for b in bars), default=0))
+    if all(float(b.value).is_integer() for b in bars) and not float(top / 2).is_integer():
+        top = math.ceil(top / 2) * 2  # counts: keep every tick a whole number
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" {_attrs(id=chart_id)} role="img" '
         f'aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" ',
