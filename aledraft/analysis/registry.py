@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from .recognizers import contact, identity_numbers
+from .recognizers import contact, finance_vehicle, identity_numbers, places
 from .recognizers.base import Context, Recognizer
 from .report import PERSONAL_DATA, Category, Finding
 
 RECOGNIZERS: list[Recognizer] = [
     *identity_numbers.RECOGNIZERS,
     *contact.RECOGNIZERS,
+    *places.RECOGNIZERS,
+    *finance_vehicle.RECOGNIZERS,
 ]
 
 #: When personal-data findings overlap, the more specific category wins (earlier = stronger):

@@ -1,0 +1,90 @@
+"""Street addresses of homes and their postal codes (venues, road works and the municipality's own excluded)."""
+
+from __future__ import annotations
+
+import re
+
+from .base import Context, PatternRecognizer, load_lines
+
+ADDRESS = "pii.address"
+POSTAL_CODE = "pii.postal_code"
+
+_UPPER = "A-ZÅÄÖÉÜ"
+_LOWER = "a-zåäöéüø"
+_SUFFIXES = "|".join(sorted(map(re.escape, load_lines("street_suffixes.txt")), key=len, reverse=True))
+
+# A street: one compound word ending in a street ending (Storgatan, Ekebacken), or a capitalised
+# word and a street word (Ale torg, Gamla vägen). Then a house number with an optional letter and
+# flat number (5B, 3 lgh 1102) that is not a range or a list of houses (Storgatan 1–15, 1 och 3).
+ADDRESS_PATTERN = rf"""
+    (?<![\w-])
+    (?P<value>
+        (?P<street>[{_UPPER}][{_LOWER}-]*(?:{_SUFFIXES})|[{_UPPER}][{_LOWER}]+\ (?i:{_SUFFIXES}))
+        \ (?P<number>\d{{1,3}})(?!\d|[.,:]\d)
+        (?:\ ?[A-Ha-h](?!\w))?
+        (?:,?\ (?:lgh|lägenhet)\.?\ ?\d{{3,4}}\b)?
+    )
+    (?!\ ?(?:[–-]|,|och|till)\ ?\d{{1,3}}\b(?!\ \d{{2}}\b))
+"""
+
+
+def _word_part_regex(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+
+
+def _word_start_regex(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE)
+
+
+def _same_sentence_before(text: str, start: int, width: int = 60) -> str:
+    """Up to ``width`` characters before ``start``, cut at the last sentence end or line break."""
+    window = text[max(0, start - width) : start]
+    return re.split(r"[.!?\n]\s", window)[-1]
+
+
+def _gazetteer() -> frozenset[str]:
+    """Names of places and organisations (owned by the names recognizer); empty if not there yet."""
+    try:
+        return frozenset(entry.lower() for entry in load_lines("gazetteer.txt"))
+    except FileNotFoundError:
+        return frozenset()
+
+
+class AddressRecognizer(PatternRecognizer):
+    def __init__(self) -> None:
+        super().__init__((ADDRESS,), ADDRESS_PATTERN, re.VERBOSE)
+        self.venue_cues = _word_part_regex(load_lines("venue_cues.txt"))
+        self.home_cues = _word_start_regex(load_lines("home_cues.txt"))
+        self.gazetteer = _gazetteer()
+
+    def invalidate(self, match: re.Match[str], ctx: Context) -> bool:
+        if match["street"].lower() in self.gazetteer:
+            return True  # Ale Torg 7 is the square's shops, not a home
+        before = _same_sentence_before(ctx.text, match.start())
+        return bool(self.venue_cues.search(before)) and not self.home_cues.search(before)
+
+
+class PostalCodeRecognizer(PatternRecognizer):
+    """NNN NN and a locality, right after a home address or a word saying someone lives there."""
+
+    def __init__(self, address: AddressRecognizer) -> None:
+        super().__init__(
+            (POSTAL_CODE,), rf"(?<![\w+-])(?<!\d\ )(?P<value>\d{{3}}\ ?\d{{2}})\ +[{_UPPER}][{_LOWER}]+", re.VERBOSE
+        )
+        self.official = frozenset(code.replace(" ", "") for code in load_lines("official_postal_codes.txt"))
+        self.address = address
+        self.after_address = re.compile(rf"(?:{ADDRESS_PATTERN})\ *,?\ *$", re.VERBOSE)
+
+    def validate(self, match: re.Match[str]) -> str | None:
+        return None if match["value"].replace(" ", "") in self.official else POSTAL_CODE
+
+    def invalidate(self, match: re.Match[str], ctx: Context) -> bool:
+        before = ctx.text[max(0, match.start() - 80) : match.start()]
+        address = self.after_address.search(before)
+        if address:
+            return self.address.invalidate(address, Context(before, ctx.doc, ctx.platform))
+        return not self.address.home_cues.search(_same_sentence_before(ctx.text, match.start()))
+
+
+_ADDRESS = AddressRecognizer()
+RECOGNIZERS = [_ADDRESS, PostalCodeRecognizer(_ADDRESS)]
