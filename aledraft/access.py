@@ -129,6 +129,21 @@ def can_approve(user, draft) -> bool:
     return user.has_role(Role.ACCOUNT_ADMIN) and draft.account.is_admin(user)
 
 
+def can_manage_accounts(user) -> bool:
+    """Admins and the communications unit register and edit any account."""
+    return user.has_role(Role.ADMIN, *COMMS_UNIT)
+
+
+def can_edit_account(user, account) -> bool:
+    """Admins and the communications unit edit any account; account admins the accounts they administer."""
+    return can_manage_accounts(user) or (user.has_role(Role.ACCOUNT_ADMIN) and account.is_admin(user))
+
+
+def can_propose_closure(user, account) -> bool:
+    """The communications unit and the account's own admins may propose that an account is closed."""
+    return is_comms_unit(user) or account.is_admin(user)
+
+
 def can_publish(user, draft) -> bool:
     """The author, the communications unit and the account's admins mark a draft published."""
     return draft.author_id == user.id or is_comms_unit(user) or (
@@ -139,6 +154,16 @@ def can_publish(user, draft) -> bool:
 def can_close_account(user) -> bool:
     """Only the communications chief decides that an account is closed."""
     return user.has_role(Role.COMMS_CHIEF)
+
+
+def can_mark_closed(user) -> bool:
+    """The communications unit records that a decided account has been shut down on the platform."""
+    return is_comms_unit(user)
+
+
+def can_manage_spokespersons(user) -> bool:
+    """Admins appoint, change and end spokespersons."""
+    return user.has_role(Role.ADMIN)
 
 
 def can_moderate(user, account) -> bool:

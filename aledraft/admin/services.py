@@ -1,14 +1,17 @@
-"""User administration: create, change roles, disable, reset password. Users are never deleted."""
+"""User administration (create, roles, disable, reset password; users are never deleted) and the audit log browser."""
 import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from aledraft import audit
 from aledraft.access import Role
 from aledraft.auth.services import hash_password, normalize_email
 from aledraft.errors import ValidationFailed
-from aledraft.models import User, UserRole
+from aledraft.models import AuditEntry, User, UserRole
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -99,3 +102,119 @@ def reset_password(session: Session, actor: User, user: User, password: str) -> 
     user.password_hash = hash_password(password)
     audit.record(session, actor, "user.reset_password", user)
     return user
+
+
+def list_users(session: Session) -> list[User]:
+    """Return every user, active ones first, by name."""
+    return list(session.scalars(select(User).order_by(User.active.desc(), User.name, User.id)))
+
+
+# The audit log browser.
+
+#: Swedish labels of the audit actions; an action missing here is shown by its code.
+ACTION_LABELS = {
+    "user.create": "Användare skapad",
+    "user.update": "Användare ändrad",
+    "user.roles": "Roller ändrade",
+    "user.disable": "Användare avstängd",
+    "user.enable": "Användare aktiverad",
+    "user.reset_password": "Lösenord återställt",
+    "user.login": "Inloggning",
+    "api_token.create": "API-nyckel skapad",
+    "api_token.revoke": "API-nyckel återkallad",
+    "account.create": "Konto registrerat",
+    "account.update": "Konto ändrat",
+    "account.activity": "Aktivitet registrerad",
+    "account.closure_propose": "Stängning föreslagen",
+    "account.closure_decide": "Beslut: kontot ska stängas",
+    "account.closure_decline": "Beslut: förslag om stängning avslaget",
+    "account.close": "Konto stängt",
+    "spokesperson.appoint": "Talesperson utsedd",
+    "spokesperson.update": "Talesperson ändrad",
+    "spokesperson.end": "Uppdrag som talesperson avslutat",
+}
+
+#: Swedish names of the logged object types.
+OBJECT_TYPE_LABELS = {
+    "user": "Användare",
+    "account": "Konto",
+    "spokesperson": "Talesperson",
+    "apitoken": "API-nyckel",
+    "draft": "Utkast",
+    "consent": "Samtycke",
+    "moderationentry": "Moderering",
+    "system": "System",
+}
+
+#: Dates in the filter are calendar days in Swedish local time.
+LOCAL_TZ = ZoneInfo("Europe/Stockholm")
+#: The actor filter's value for actions of the system itself (CLI, scheduled jobs).
+SYSTEM_ACTOR = "system"
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    """One page of audit entries, newest first, and where it lies among all matches."""
+
+    entries: list[AuditEntry]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=LOCAL_TZ).astimezone(timezone.utc)
+
+
+def audit_entries(session: Session, *, action: str = "", object_type: str = "", actor: str = "",
+                  date_from: date | None = None, date_to: date | None = None, page: int = 1,
+                  per_page: int = 50) -> AuditPage:
+    """Return one page of the audit log, newest first, filtered by action, object type, actor and days.
+
+    `actor` is a user id, SYSTEM_ACTOR for the system's own actions, or "" for everyone;
+    `date_from` and `date_to` are local calendar days, both included.
+    """
+    conditions = []
+    if action:
+        conditions.append(AuditEntry.action == action)
+    if object_type:
+        conditions.append(AuditEntry.object_type == object_type)
+    if actor == SYSTEM_ACTOR:
+        conditions.append(AuditEntry.actor_id.is_(None))
+    elif actor:
+        conditions.append(AuditEntry.actor_id == int(actor))
+    if date_from:
+        conditions.append(AuditEntry.at >= _local_midnight(date_from))
+    if date_to:
+        conditions.append(AuditEntry.at < _local_midnight(date_to + timedelta(days=1)))
+    total = session.scalar(select(func.count()).select_from(AuditEntry).where(*conditions))
+    pages = max(1, -(-total // per_page))
+    page = min(max(1, page), pages)
+    entries = session.scalars(
+        select(AuditEntry).where(*conditions).order_by(AuditEntry.id.desc())
+        .offset((page - 1) * per_page).limit(per_page)
+    ).all()
+    return AuditPage(list(entries), total, page, per_page)
+
+
+def audit_filter_choices(session: Session) -> tuple[list[str], list[str], list[tuple[int, str]]]:
+    """Return the actions, object types and actors (id, name) that occur in the log."""
+    actions = list(session.scalars(select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
+    types = list(session.scalars(select(AuditEntry.object_type).distinct().order_by(AuditEntry.object_type)))
+    actors = session.execute(
+        select(User.id, User.name).where(User.id.in_(select(AuditEntry.actor_id).distinct()))
+        .order_by(User.name, User.id)
+    ).all()
+    return actions, types, [(row.id, row.name) for row in actors]

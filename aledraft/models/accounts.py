@@ -114,6 +114,8 @@ class AccountClosure(Base):
     proposal_reason: Mapped[str] = mapped_column(Text, default="")
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    #: The chief's decision: "close", "keep" (the proposal was turned down), or "" while undecided.
+    decision: Mapped[str] = mapped_column(String(20), default="")
     #: The communications chief's written reason; required.
     decision_reason: Mapped[str] = mapped_column(Text, default="")
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
@@ -123,3 +125,13 @@ class AccountClosure(Base):
     proposed_by: Mapped[User | None] = relationship(foreign_keys=[proposed_by_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
     closed_by: Mapped[User | None] = relationship(foreign_keys=[closed_by_id])
+
+    @property
+    def is_pending(self) -> bool:
+        """Return True while the proposal waits for the chief's decision."""
+        return self.decided_at is None
+
+    @property
+    def is_open(self) -> bool:
+        """Return True until the closing is turned down or the account is shut down."""
+        return self.decision != "keep" and self.closed_at is None
