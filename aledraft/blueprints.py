@@ -7,9 +7,11 @@ from aledraft.drafts import bp as drafts_bp
 from aledraft.main import bp as main_bp
 from aledraft.moderation import bp as moderation_bp
 from aledraft.review import bp as review_bp
+from aledraft.spokespersons import bp as spokespersons_bp
 from aledraft.stats import bp as stats_bp
 
-BLUEPRINTS = [main_bp, auth_bp, accounts_bp, moderation_bp, stats_bp, drafts_bp, review_bp, consent_bp, api_bp]
+BLUEPRINTS = [main_bp, auth_bp, accounts_bp, moderation_bp, stats_bp, drafts_bp, review_bp, consent_bp,
+              api_bp, spokespersons_bp]
 
 
 def register_blueprints(app):

@@ -1,0 +1,3 @@
+from aledraft.spokespersons.views import bp
+
+__all__ = ["bp"]
