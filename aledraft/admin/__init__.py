@@ -1,0 +1,3 @@
+from aledraft.admin.views import bp
+
+__all__ = ["bp"]
