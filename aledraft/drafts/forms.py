@@ -2,10 +2,10 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from flask_wtf import FlaskForm
-from wtforms import DateField, DateTimeLocalField, HiddenField, SelectField, StringField, TextAreaField
+from wtforms import DateField, DateTimeLocalField, HiddenField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from aledraft.forms import SwedishForm
 from aledraft.models import ConsentMethod
 
 LOCAL_TZ = ZoneInfo("Europe/Stockholm")
@@ -23,7 +23,7 @@ def to_local(value: datetime | None) -> datetime | None:
     return value.astimezone(LOCAL_TZ).replace(tzinfo=None) if value else None
 
 
-class DraftForm(FlaskForm):
+class DraftForm(SwedishForm):
     """The editor: text, base version and the draft's details (ids agreed with editor.js)."""
 
     account = SelectField("Konto", coerce=int, validate_choice=False)
@@ -48,17 +48,17 @@ class DraftForm(FlaskForm):
         }
 
 
-class ConsentForm(FlaskForm):
+class ConsentForm(SwedishForm):
     """A person's consent to appear by name in a draft."""
 
     person_name = StringField("Personens namn", validators=[DataRequired("Ange namnet."), Length(max=200)])
-    method = SelectField("Hur samtycket gavs", choices=[(m.value, m.label) for m in ConsentMethod],
+    method = SelectField("Hur samtycket gavs", choices=[SelectChoice(m.value, m.label) for m in ConsentMethod],
                          validators=[DataRequired("Välj hur samtycket gavs.")])
     given_on = DateField("Datum för samtycket", validators=[DataRequired("Ange datum (ÅÅÅÅ-MM-DD).")])
     reference = StringField("Referens (valfritt)", validators=[Optional(), Length(max=200)])
 
 
-class WithdrawConsentForm(FlaskForm):
+class WithdrawConsentForm(SwedishForm):
     """Withdraw a consent, with an optional note."""
 
     note = TextAreaField("Anteckning (valfritt)", validators=[Optional(), Length(max=2000)])

@@ -2,6 +2,7 @@
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
+from wtforms import SelectChoice
 
 from aledraft.access import WRITERS, allow, can_edit_draft, can_publish, is_comms_unit
 from aledraft.db import get_session, utcnow
@@ -23,17 +24,17 @@ def _writable_accounts(session):
 
 
 def _account_choices(accounts):
-    return [(a.id, f"{a.name} ({Platform(a.platform).label})") for a in accounts]
+    return [SelectChoice(a.id, f"{a.name} ({Platform(a.platform).label})") for a in accounts]
 
 
 def _spokesperson_choices(session, draft=None):
-    choices = [("", "Ingen")]
+    choices = [SelectChoice("", "Ingen")]
     current = services.active_spokespersons(session, utcnow().date())
     for s in current:
-        choices.append((str(s.id), f"{s.display_name}, {s.title}" if s.title else s.display_name))
+        choices.append(SelectChoice(str(s.id), f"{s.display_name}, {s.title}" if s.title else s.display_name))
     if draft is not None and draft.spokesperson is not None and all(s.id != draft.spokesperson_id for s in current):
         # A signature chosen earlier whose appointment has ended: shown so the author sees it must change.
-        choices.append((str(draft.spokesperson_id), f"{draft.spokesperson.display_name} (inte längre utsedd)"))
+        choices.append(SelectChoice(str(draft.spokesperson_id), f"{draft.spokesperson.display_name} (inte längre utsedd)"))
     return choices
 
 
@@ -148,7 +149,7 @@ def edit(draft_id: int):
     session = get_session()
     draft = services.get_draft(session, draft_id, current_user)
     form = DraftForm()
-    form.account.choices = [(draft.account_id, draft.account.name)]
+    form.account.choices = [SelectChoice(draft.account_id, draft.account.name)]
     form.spokesperson.choices = _spokesperson_choices(session, draft)
     if request.method == "GET":
         _fill_form_from_draft(form, draft, services.current_version(session, draft))
