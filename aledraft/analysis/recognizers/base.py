@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Protocol
 
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..pipeline import build_nlp
-from ..report import Finding
+from ..report import Finding, Severity
 from ..rules import make_finding, rule
 
 
@@ -127,3 +128,94 @@ class SubstitutionRecognizer:
             span = ctx.doc[start:end]
             plain = replacements[ctx.doc.vocab.strings[match_id]]
             yield make_finding(self.rule_ids[0], ctx.text, span.start_char, span.end_char, suggestion=plain)
+
+
+#: LIX-style sentence ends: line breaks, and . ! ? : before a word that does not go on in lower
+#: case or digits (so "kl. 21" and "ca 15.30" stay inside their sentence).
+_SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?:])\s+(?=[^\sa-zåäöéü0-9])")
+#: Where a clause ends when a finding is grown to cover the whole statement.
+_CLAUSE_END = re.compile(r"[,;!?\n()–—]|\.(?=\s|$)| och | men ")
+MAX_CLAUSE_CHARS = 80
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) character ranges of the sentences of ``text``."""
+    bounds, start = [], 0
+    for brk in _SENTENCE_BREAK.finditer(text):
+        bounds.append((start, brk.start()))
+        start = brk.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def clause_end(text: str, end: int, limit: int) -> int:
+    """Return where the clause that goes on at ``end`` stops (at most ``limit``)."""
+    brk = _CLAUSE_END.search(text, end, min(limit, end + MAX_CLAUSE_CHARS))
+    return brk.start() if brk else min(limit, end + MAX_CLAUSE_CHARS)
+
+
+class TokenPatternRecognizer:
+    """spaCy Matcher token patterns from a JSONL file, EntityRuler-style ("id" = rule id).
+
+    A line with "context" instead of "id" names a context pattern. A rule line may list
+    contexts it "requires" (each must occur in the same sentence, or in the post with
+    "scope": "post") and contexts that veto it ("unless"), a "severity" that overrides the
+    rule's, "sentence_start": true, and "extend": "clause" to grow the span to the clause end.
+    Subclasses add computed contexts (person names ...) in ``contexts()``.
+    """
+
+    def __init__(self, pattern_file: str) -> None:
+        self.lines = [json.loads(line) for line in load_lines(pattern_file)]
+        self.rule_ids = tuple(dict.fromkeys(line["id"] for line in self.lines if "id" in line))
+        for rule_id in self.rule_ids:
+            rule(rule_id)
+
+    @functools.cached_property
+    def matcher(self) -> Matcher:
+        matcher = Matcher(build_nlp().vocab)
+        for n, line in enumerate(self.lines):
+            matcher.add(str(n), [line["pattern"]])
+        return matcher
+
+    def contexts(self, ctx: Context) -> dict[str, list[tuple[int, int]]]:
+        """Computed contexts as character spans; called only when a rule pattern matched."""
+        return {}
+
+    def find(self, ctx: Context) -> Iterator[Finding]:
+        found: dict[str, list[tuple[int, int]]] = {}
+        candidates = []
+        for match_id, start, end in self.matcher(ctx.doc):
+            line = self.lines[int(ctx.doc.vocab.strings[match_id])]
+            span = ctx.doc[start:end]
+            if "context" in line:
+                found.setdefault(line["context"], []).append((span.start_char, span.end_char))
+            else:
+                candidates.append((line, span.start_char, span.end_char))
+        if not candidates:
+            return
+        for name, spans in self.contexts(ctx).items():
+            found.setdefault(name, []).extend(spans)
+        sentences = sentence_bounds(ctx.text)
+        kept: list[tuple[int, int, dict]] = []
+        for line, start, end in candidates:
+            sent_start, sent_end = next((s, e) for s, e in sentences if start < e or e == len(ctx.text))
+            lo, hi = (0, len(ctx.text)) if line.get("scope") == "post" else (sent_start, sent_end)
+
+            def occurs(name: str, lo: int = lo, hi: int = hi) -> bool:
+                return any(lo <= s and e <= hi for s, e in found.get(name, ()))
+
+            if not all(map(occurs, line.get("requires", ()))) or any(map(occurs, line.get("unless", ()))):
+                continue
+            if line.get("sentence_start") and ctx.text[sent_start:start].strip(" \t*•-–#:"):
+                continue
+            if line.get("extend") == "clause":
+                end = clause_end(ctx.text, end, sent_end)
+            kept.append((start, end, line))
+        # The longest match wins where a rule's patterns overlap (spaCy filter_spans).
+        chosen: list[tuple[int, int, dict]] = []
+        for start, end, line in sorted(kept, key=lambda k: (k[0] - k[1], k[0])):
+            if not any(s < end and start < e and line["id"] == other["id"] for s, e, other in chosen):
+                chosen.append((start, end, line))
+        for start, end, line in sorted(chosen, key=lambda k: k[0]):
+            severity = Severity(line["severity"]) if "severity" in line else None
+            yield make_finding(line["id"], ctx.text, start, end, severity=severity)
