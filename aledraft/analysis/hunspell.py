@@ -1,23 +1,18 @@
 """The Swedish word list (hunspell-sv through spylls), loaded once and shared.
 
-Loading takes a few seconds, so it happens on first use or in warm_up(); lookups and
-suggestions are cached per word form.
+Loading takes a few seconds, so it happens on first use or in warm_up(); lookups are cached
+per word form.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.metadata
-import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
 from spylls.hunspell import Dictionary
 from spylls.hunspell.algo.lookup import AffixForm
-
-#: Edit candidates tried per suggestion; each costs a dictionary lookup (~0.1 ms), so this
-#: bounds a suggestion to a few tens of milliseconds.
-MAX_EDIT_CANDIDATES = 300
-
 
 def dictionary_path() -> Path:
     """Return the path of sv_SE (without suffix) installed by the hunspell-sv package.
@@ -61,22 +56,9 @@ def is_common_word(form: str) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=20_000)
-def suggest(form: str) -> str | None:
-    """Return the first cheap correction for a misspelt form, or None.
-
-    Only single-word edits (swapped, missing, extra or wrong letters) are tried, and at most
-    MAX_EDIT_CANDIDATES of them: hunspell's compound and n-gram searches scan the whole
-    dictionary and take up to seconds per word.
-    """
-    if form[:1].isupper() and form[1:].islower():
-        lower = suggest(form.lower())
-        return lower.capitalize() if lower else None
-    lookuper = dictionary().lookuper
-    for candidate in itertools.islice(dictionary().suggester.edits(form), MAX_EDIT_CANDIDATES):
+def edits(form: str) -> Iterator[str]:
+    """Yield single-word edits of a form (swapped, missing, extra or wrong letters), likeliest first."""
+    for candidate in dictionary().suggester.edits(form):
         text = getattr(candidate, "text", None)  # multi-word edits have no single text
-        if text and text != form and " " not in text and any(
-            lookuper.good_forms(text, capitalization=False, allow_nosuggest=False, compound_forms=False)
-        ):
-            return text
-    return None
+        if text and text != form and " " not in text:
+            yield text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .recognizers import contact, finance_vehicle, identity_numbers, places
+from .recognizers import contact, finance_vehicle, identity_numbers, names, places, spelling
 from .recognizers.base import Context, Recognizer
 from .report import PERSONAL_DATA, Category, Finding
 
@@ -11,6 +11,8 @@ RECOGNIZERS: list[Recognizer] = [
     *contact.RECOGNIZERS,
     *places.RECOGNIZERS,
     *finance_vehicle.RECOGNIZERS,
+    *names.RECOGNIZERS,
+    *spelling.RECOGNIZERS,
 ]
 
 #: When personal-data findings overlap, the more specific category wins (earlier = stronger):

@@ -1,8 +1,10 @@
 """Accessibility scan with axe-core: no serious or critical violations on the main pages."""
-import pytest
+from playwright.sync_api import expect
 
 from aledraft.access import Role
+from aledraft.models import DraftState
 from tests.e2e.conftest import login, run_axe
+from tests.factories import make_draft
 
 BLOCKING_IMPACTS = {"serious", "critical"}
 
@@ -19,3 +21,32 @@ def check_page(page, label: str):
 def test_login_page_has_no_serious_accessibility_violations(page):
     page.goto("/login")
     check_page(page, "login")
+
+
+def test_editor_with_live_findings_has_no_serious_accessibility_violations(new_page, make_user, make_account):
+    author = make_user(roles=[Role.AUTHOR])
+    make_account()
+    page = new_page()
+    login(page, author)
+    check_page(page, "dashboard (skribent)")
+    page.goto("/utkast/ny")
+    page.locator("#draft-text").fill("Du kan erhålla hjälp. Mitt personnummer är 19811218-9876.")
+    expect(page.locator(".editor-highlights mark")).not_to_have_count(0)
+    check_page(page, "editor")
+
+
+def test_review_pages_have_no_serious_accessibility_violations(new_page, app, session, make_user, make_account):
+    author = make_user(roles=[Role.AUTHOR])
+    reviewer = make_user(roles=[Role.REVIEWER])
+    account = make_account()
+    with app.app_context():
+        draft = make_draft(session, author, account, "Nu kan du erhålla hjälp med läxorna. Ring 19811218-9876.",
+                           state=DraftState.IN_REVIEW)
+    page = new_page()
+    login(page, reviewer)
+    check_page(page, "dashboard (granskare)")
+    page.goto("/granskning")
+    expect(page.get_by_role("link", name=f"Granska utkast {draft.id}")).to_be_visible()
+    check_page(page, "review queue")
+    page.goto(f"/utkast/{draft.id}/granskning")
+    check_page(page, "review page")

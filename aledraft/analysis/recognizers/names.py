@@ -1,0 +1,392 @@
+"""pii.person_name: names of persons, from lexicons, capitalisation, context and a gazetteer.
+
+A word is a name when it is in the first-name lexicon and
+  * is capitalised and is not also a Swedish word (Hodan, Zeynep, Mohammed), or
+  * is capitalised inside a sentence (Klara, Dag, Sten are words too), or
+  * stands after a greeting, thanks or title, or before a verb like "fyller" (Hej Dag!, tack
+    anders, rektor Berg), or is followed by a surname (Per Ek).
+Surnames alone count only after a title or a word like "familjen". A name then takes in the
+capitalised words that follow it (Linnea Strand, Daniel Okafor), and once a name is found,
+its other mentions in the post count too. Words in the gazetteer (places, organisations,
+holidays, fictional characters) are never names.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.lookups import Table
+from spacy.tokens import Doc, Token
+
+from .. import hunspell
+from ..pipeline import build_nlp
+from ..report import Finding
+from ..rules import make_finding, rule
+from .base import Context, load_lines
+
+RULE_ID = "pii.person_name"
+
+#: A word, hyphenated words (Ann-Sofie) and a genitive (Annas, Agnes', Daniel's).
+WORD_SHAPE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:['’]s?)?")
+#: Parts of an @handle such as karin_olsson_ale or anna.svensson82.
+HANDLE_PART = re.compile(r"[^\W\d_]+")
+#: Tokens after which a capitalised word is still inside the sentence.
+INSIDE_SENTENCE = {",", ")", "–", "—", "-", "&", "+"}
+#: Lower-case words that may stand inside a name (Ludwig van Beethoven, Omar al Hassan).
+PARTICLES = {"von", "van", "af", "de", "der", "di", "del", "bin", "ibn", "al", "el"}
+#: Tokens allowed between a title and the name ("Kontaktperson är Johan", "Rektor: Berg").
+TITLE_LINKS = {"är", ":", "blir"}
+#: Words that join two names ("Ebba och Noah").
+COORDINATION = {"och", "&", "eller"}
+MAX_NAME_WORDS = 4
+USER_DATA_KEY = "aledraft.names.names_and_places"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists the check uses, loaded once."""
+
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    titles: frozenset[str]
+    cues_before: frozenset[str]
+    cues_after: frozenset[str]
+    blockers: frozenset[str]
+    place_prepositions: frozenset[str]
+    #: gazetteer entries as lower-case token tuples, keyed by their first token
+    gazetteer: dict[str, tuple[tuple[str, ...], ...]]
+
+    def is_first_name(self, base: str) -> bool:
+        """Tell whether every hyphen part of a word is a first name (Ann-Sofie, Per-Olof)."""
+        return all(part.capitalize() in self.first_names for part in base.split("-"))
+
+    def is_surname(self, base: str) -> bool:
+        """Tell whether every hyphen part of a word is a surname (Ström, Svensson-Berg)."""
+        return all(part.capitalize() in self.surnames for part in base.split("-"))
+
+    def is_name(self, base: str) -> bool:
+        """Tell whether a word is in either name lexicon."""
+        return self.is_first_name(base) or self.is_surname(base)
+
+    def is_title(self, lower: str) -> bool:
+        """Tell whether a lower-case word is a title, also in the definite form (rektorn)."""
+        return lower in self.titles or any(
+            lower.endswith(ending) and lower[: -len(ending)] in self.titles
+            for ending in ("n", "en", "et")
+        )
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """Load the name lists, titles, cue words and the gazetteer."""
+    cues: dict[str, set[str]] = {"before": set(), "after": set(), "block": set(), "place": set()}
+    for line in load_lines("name_cues.txt"):
+        kind, word = line.split("\t")
+        cues[kind].add(word)
+    tokenizer = build_nlp().tokenizer
+    gazetteer: dict[str, list[tuple[str, ...]]] = {}
+    for entry in load_lines("gazetteer.txt"):
+        words = tuple(token.lower_ for token in tokenizer(entry))
+        gazetteer.setdefault(words[0], []).append(words)
+    return Lexicon(
+        first_names=frozenset(load_lines("first_names.txt")),
+        surnames=frozenset(load_lines("surnames.txt")),
+        titles=frozenset(load_lines("titles.txt")),
+        cues_before=frozenset(cues["before"]),
+        cues_after=frozenset(cues["after"]),
+        blockers=frozenset(cues["block"]),
+        place_prepositions=frozenset(cues["place"]),
+        gazetteer={key: tuple(entries) for key, entries in gazetteer.items()},
+    )
+
+
+@functools.cache
+def lemma_table() -> Table:
+    """Return the lookup lemmatizer's table: inflected form -> lemma (lower case)."""
+    return build_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+
+
+@functools.lru_cache(maxsize=100_000)
+def is_common_word(lower: str) -> bool:
+    """Tell whether a lower-case form is an ordinary Swedish word (rosa, björnar, berget)."""
+    # The lemmatizer knows inflected forms hunspell may miss; hunspell knows the rest.
+    return lemma_table().get(lower, lower) != lower or hunspell.is_common_word(lower)
+
+
+@dataclass
+class Word:
+    """A token seen as a possible part of a name."""
+
+    token: Token
+    start: int  #: offset of the name in the text (after a leading / or @)
+    end: int
+    base: str  #: the word without a genitive ending
+
+    @property
+    def capitalised(self) -> bool:
+        return self.base[:1].isupper() and not self.base.isupper()
+
+    @property
+    def lower_case(self) -> bool:
+        return self.base.islower()
+
+
+def _word(tokens: Sequence[Token], i: int, lex: Lexicon) -> Word | None:
+    """Return the name-shaped core of token i, or None for URLs, e-mail, hashtags, numbers."""
+    token = tokens[i]
+    text = token.text
+    skip = 1 if text[:1] in "/@" else 0  # sign-off "/Linda", tag "@Anna"
+    core = text[skip:]
+    if not WORD_SHAPE.fullmatch(core):
+        return None  # also rules out URLs and e-mail addresses (dots, @)
+    if i > 0 and tokens[i - 1].text == "#" and not tokens[i - 1].whitespace_:
+        return None
+    base = core
+    if core[-2:] in ("'s", "’s"):
+        base = core[:-2]  # Daniel's
+    elif core[-1:] in "'’":
+        base = core[:-1]  # Agnes'
+    if base.endswith("s") and not lex.is_name(base) and lex.is_name(base[:-1]):
+        base = base[:-1]  # Annas, Mohammeds
+    return Word(token, token.idx + skip, token.idx + len(text), base)
+
+
+def _gazetteer_tokens(tokens: Sequence[Token], lex: Lexicon) -> set[int]:
+    """Return indices of tokens inside a gazetteer entry, or after a saint's prefix."""
+    covered: set[int] = set()
+    lowers = [token.lower_ for token in tokens]
+    for i, lower in enumerate(lowers):
+        if lower in lex.blockers:
+            j = i + 1
+            while j < len(tokens) and (tokens[j].text[:1].isupper() or lowers[j] in PARTICLES):
+                j += 1
+            covered.update(range(i, j))
+        key_forms = (lower, lower[:-1]) if lower.endswith("s") else (lower,)
+        for key in key_forms:
+            for entry in lex.gazetteer.get(key, ()):
+                n = len(entry)
+                words = lowers[i:i + n]
+                if len(words) == n and words[:-1] == list(entry[:-1]) and (
+                    words[-1] == entry[-1] or words[-1] == entry[-1] + "s"
+                ):
+                    covered.update(range(i, i + n))
+    return covered
+
+
+def _previous(tokens: Sequence[Token], i: int) -> Token | None:
+    """Return the nearest non-space token before token i."""
+    j = i - 1
+    while j >= 0 and tokens[j].is_space:
+        j -= 1
+    return tokens[j] if j >= 0 else None
+
+
+def _next(tokens: Sequence[Token], i: int) -> Token | None:
+    """Return the nearest non-space token after token i."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].is_space:
+        j += 1
+    return tokens[j] if j < len(tokens) else None
+
+
+def starts_sentence(tokens: Sequence[Token], i: int) -> bool:
+    """Tell whether token i opens a sentence, a line or a quote (where every word is capitalised)."""
+    previous = _previous(tokens, i)
+    if previous is None or any("\n" in tokens[j].text for j in range(previous.i + 1, i)):
+        return True  # the space tokens between hold a line break
+    return not (previous.is_alpha or previous.like_num or previous.text in INSIDE_SENTENCE)
+
+
+def _cue_before(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """Tell whether a greeting or thanks stands before token i ("Hej Dag", "Tack, Klara")."""
+    previous = _previous(tokens, i)
+    if previous is not None and previous.text == ",":
+        previous = _previous(tokens, previous.i)
+    return previous is not None and previous.lower_.lstrip("/") in lex.cues_before
+
+
+def _title_before(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """Tell whether a title stands before token i ("rektor Berg", "Kontaktperson är Johan")."""
+    previous = _previous(tokens, i)
+    if previous is not None and previous.lower_ in TITLE_LINKS:
+        previous = _previous(tokens, previous.i)
+    return previous is not None and lex.is_title(previous.lower_)
+
+
+def _same_line_neighbour(tokens: Sequence[Token], token: Token) -> Token | None:
+    """Return the token right after this one if at most one space separates them."""
+    i = token.i + 1
+    if i >= len(tokens) or token.whitespace_ not in (" ", ""):
+        return None
+    return tokens[i]
+
+
+class PersonNameRecognizer:
+    """Find names of persons."""
+
+    rule_ids = (RULE_ID,)
+
+    def __init__(self) -> None:
+        rule(RULE_ID)  # fail at import on an unknown id
+
+    def find(self, ctx: Context) -> Iterable[Finding]:
+        """Yield one finding per name."""
+        for start, end in find_names(ctx.doc):
+            yield make_finding(RULE_ID, ctx.text, start, end)
+
+
+@dataclass(frozen=True)
+class Names:
+    """What the check found in one Doc."""
+
+    spans: list[tuple[int, int]]  #: character offsets of each name
+    proper_nouns: frozenset[int]  #: tokens of names, lexicon names, places and organisations
+
+
+def find_names(doc: Doc) -> list[tuple[int, int]]:
+    """Return (start, end) character offsets of the names of persons in a document."""
+    return analyse(doc).spans
+
+
+def analyse(doc: Doc) -> Names:
+    """Find the names in a Doc, once: the Doc keeps the result for the other checks."""
+    if USER_DATA_KEY not in doc.user_data:
+        doc.user_data[USER_DATA_KEY] = _find(list(doc))
+    return doc.user_data[USER_DATA_KEY]
+
+
+def _find(tokens: list[Token]) -> Names:
+    # Token objects are created on each Doc access; one list of them is much faster to walk.
+    lex = lexicon()
+    blocked = _gazetteer_tokens(tokens, lex)
+    words = {
+        i: word for i in range(len(tokens))
+        if i not in blocked and (word := _word(tokens, i, lex)) is not None
+    }
+    starts = [i for i, word in words.items() if _is_name_start(tokens, word, lex, words)]
+    found = {words[i].base for i in starts}
+    starts += [
+        i for i, word in words.items()
+        if i not in starts and word.capitalised and word.base in found
+    ]
+    spans: list[tuple[int, int]] = []
+    consumed: set[int] = set()
+    for i in sorted(starts):
+        if i in consumed:
+            continue
+        last = i
+        for j in _name_continuation(tokens, words[i], lex, words):
+            last = j
+        consumed.update(range(i, last + 1))
+        spans.append((words[i].start, words[last].end))
+    handles = _handles(tokens, lex)
+    consumed.update(handles)
+    named = {i for i, word in words.items() if lex.is_name(word.base)}
+    return Names(
+        spans=sorted(spans + [(tokens[i].idx + 1, tokens[i].idx + len(tokens[i])) for i in handles]),
+        proper_nouns=frozenset(consumed | named | blocked),
+    )
+
+
+def _is_name_start(tokens: Sequence[Token], word: Word, lex: Lexicon, words: dict[int, Word]) -> bool:
+    """Decide whether a word is (the first part of) a name."""
+    first_name = lex.is_first_name(word.base)
+    if not (first_name or word.capitalised):
+        return False
+    i = word.token.i
+    lower = word.base.lower()
+    previous = _previous(tokens, i)
+    genitive = word.base != word.token.text.lstrip("/@")
+    if previous is not None and previous.lower_ in lex.place_prepositions and not genitive:
+        return False  # "i Stockholm", "vid Paris"
+    signed = word.token.text.startswith("/")  # "/Linda" under a post
+    cued = signed or _cue_before(tokens, i, lex) or _title_before(tokens, i, lex)
+    if first_name:
+        if word.lower_case:
+            return cued and not is_common_word(lower)
+        if not word.capitalised:
+            return False
+        if not is_common_word(lower) or not starts_sentence(tokens, i):
+            return True
+        # A sentence-initial Rosa, Dag, Klara: a name only with more evidence around it.
+        following = _next(tokens, i)
+        if following is None:
+            return cued
+        if following.lower_ in COORDINATION:  # "Ebba och Noah"
+            following = _next(tokens, following.i)
+            return following is not None and _is_capitalised_name(words.get(following.i), lex)
+        return cued or following.lower_ in lex.cues_after or _is_capitalised_name(
+            words.get(following.i), lex, surname=True
+        )
+    # After a title or greeting, a surname or any capitalised non-word is a name (Hej Vera).
+    return word.capitalised and cued and (lex.is_surname(word.base) or not is_common_word(lower))
+
+
+def _is_capitalised_name(word: Word | None, lex: Lexicon, surname: bool = False) -> bool:
+    """Tell whether a word is a capitalised first name (or surname, when asked)."""
+    if word is None or not word.capitalised:
+        return False
+    return lex.is_surname(word.base) if surname else lex.is_first_name(word.base)
+
+
+def _name_continuation(
+    tokens: Sequence[Token], word: Word, lex: Lexicon, words: dict[int, Word]
+) -> Iterator[int]:
+    """Yield indices of the words that continue a name (surnames, middle names, particles)."""
+    current = word
+    for _ in range(MAX_NAME_WORDS - 1):
+        token = _same_line_neighbour(tokens, current.token)
+        if token is None:
+            return
+        if token.lower_ in PARTICLES:
+            after = _same_line_neighbour(tokens, token)
+            if after is None or after.i not in words or not words[after.i].capitalised:
+                return
+            yield token.i
+            token = after
+        following = words.get(token.i)
+        if following is None or not _continues_name(following, current, lex):
+            return
+        yield token.i
+        current = following
+
+
+def _continues_name(word: Word, previous: Word, lex: Lexicon) -> bool:
+    """Tell whether a word after a name is part of it (Strand in 'Linnea Strand')."""
+    if previous.base != previous.token.text.lstrip("/@"):
+        return False  # a genitive ends the name: "Annas bok"
+    if previous.lower_case:
+        return word.lower_case and lex.is_name(word.base) and not is_common_word(word.base)
+    return word.capitalised and (lex.is_name(word.base) or not is_common_word(word.base.lower()))
+
+
+def _handles(tokens: Sequence[Token], lex: Lexicon) -> list[int]:
+    """Return indices of @handles made of a first name and a surname (karin_olsson_ale)."""
+    found = []
+    for token in tokens:
+        if not token.text.startswith("@"):
+            continue
+        parts = [part.capitalize() for part in HANDLE_PART.findall(token.text[1:])]
+        if len(parts) == 1:
+            parts = _split_joined_name(parts[0], lex)
+        if any(
+            first in lex.first_names and last in lex.surnames
+            for i, first in enumerate(parts) for last in parts[i + 1:]
+        ):
+            found.append(token.i)
+    return found
+
+
+def _split_joined_name(joined: str, lex: Lexicon) -> list[str]:
+    """Split "Annasvensson" into ["Anna", "Svensson"] when both halves are names."""
+    for cut in range(3, len(joined) - 2):
+        first, last = joined[:cut], joined[cut:].capitalize()
+        if first in lex.first_names and last in lex.surnames:
+            return [first, last]
+    return [joined]
+
+
+RECOGNIZERS = [PersonNameRecognizer()]

@@ -1,0 +1,122 @@
+"""spelling: words the Swedish word list (hunspell-sv) does not know, with a correction.
+
+Names, places and organisations, capitalised words inside a sentence (proper nouns),
+abbreviations in capitals, URLs, e-mail addresses, hashtags, @handles, numbers and emoji are
+not checked, and neither is a post mostly in another language.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+
+from spacy.lang.sv.stop_words import STOP_WORDS
+from spacy.tokens import Token
+
+from .. import hunspell
+from ..report import Finding
+from ..rules import make_finding, rule
+from .base import Context
+from . import names
+from .names import lemma_table, starts_sentence
+
+RULE_ID = "spelling"
+
+#: Letters, optionally joined by hyphens (e-tjänst); no digits, no inner capitals.
+CHECKED_WORD = re.compile(r"[^\W\d_][^\W\d_A-ZÅÄÖ]*(?:-[^\W\d_]+)*")
+#: Edits tried per suggestion (a long word has a few thousand); each is a set lookup.
+MAX_EDITS = 5000
+#: Shortest misspelling whose correction may be a compound, and shortest part of one (shorter
+#: ones give odd words: Meröppet -> Mär+öppet).
+MIN_COMPOUND = 10
+MIN_PART = 4
+#: A post where more than this share of checked words is unknown is not in Swedish.
+MAX_UNKNOWN_SHARE = 0.25
+MIN_WORDS_FOR_LANGUAGE_TEST = 8
+
+
+@functools.cache
+def _known_forms() -> frozenset[str]:
+    """Return lemmas and stop words: a set lookup is far cheaper than asking hunspell."""
+    return frozenset(lemma_table().values()) | STOP_WORDS
+
+
+def warm_up() -> None:
+    """Load the word lists now, so the first analysis does not pay for them."""
+    hunspell.warm_up()
+    _known_forms()
+
+
+def is_known(form: str) -> bool:
+    """Tell whether a word form is Swedish (either word list knows it)."""
+    return _is_listed(form.lower()) or hunspell.is_word(form)
+
+
+def _is_listed(lower: str) -> bool:
+    return lower in _known_forms() or lower in lemma_table()
+
+
+@functools.lru_cache(maxsize=20_000)
+def suggest(form: str) -> str | None:
+    """Return the likeliest correction of a misspelt form, or None.
+
+    hunspell's own suggest() checks each edit with a full lookup and then scans the whole
+    dictionary (up to seconds a word); here an edit counts only if the lemmatizer's table
+    lists it, which takes a few milliseconds a word.
+    """
+    if form[:1].isupper() and form[1:].islower():
+        lower = suggest(form.lower())
+        return lower.capitalize() if lower else None
+    candidates = list(itertools.islice(hunspell.edits(form), MAX_EDITS))
+    listed = next((edit for edit in candidates if _is_listed(edit)), None)
+    if listed or len(form) < MIN_COMPOUND:
+        return listed
+    # Long words are mostly compounds the table lacks: kulturskolann -> kultur+skolan.
+    return next((edit for edit in candidates if _is_listed_compound(edit)), None)
+
+
+def _is_listed_compound(word: str) -> bool:
+    """Tell whether a word is two listed words, possibly with a linking s (samråds+handlingar)."""
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        if _is_listed(tail) and (_is_listed(head) or head.endswith("s") and _is_listed(head[:-1])):
+            return True
+    return False
+
+
+def _checked(tokens: Sequence[Token], i: int, skipped: frozenset[int]) -> bool:
+    """Tell whether token i is a word to spell-check."""
+    text = tokens[i].text
+    if i in skipped or not CHECKED_WORD.fullmatch(text):
+        return False
+    if i > 0 and tokens[i - 1].text in ("#", "@") and not tokens[i - 1].whitespace_:
+        return False  # hashtag or handle split by the tokenizer
+    # A capital inside a sentence marks a proper noun the word list cannot know.
+    return not (text[0].isupper() and not starts_sentence(tokens, i))
+
+
+class SpellingRecognizer:
+    """Flag unknown words, with a suggested correction where one is found."""
+
+    rule_ids = (RULE_ID,)
+
+    def __init__(self) -> None:
+        rule(RULE_ID)  # fail at import on an unknown id
+
+    def find(self, ctx: Context) -> Iterator[Finding]:
+        """Yield one finding per unknown word."""
+        skipped = names.analyse(ctx.doc).proper_nouns
+        tokens = list(ctx.doc)
+        checked = [token for token in tokens if _checked(tokens, token.i, skipped)]
+        unknown = [token for token in checked if not is_known(token.text)]
+        if len(checked) >= MIN_WORDS_FOR_LANGUAGE_TEST and len(unknown) > MAX_UNKNOWN_SHARE * len(checked):
+            return
+        for token in unknown:
+            yield make_finding(
+                RULE_ID, ctx.text, token.idx, token.idx + len(token), suggestion=suggest(token.text)
+            )
+
+
+RECOGNIZERS = [SpellingRecognizer()]

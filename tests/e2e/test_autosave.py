@@ -1,0 +1,83 @@
+"""Nothing typed is lost: autosave to the server, a local copy in the browser, a restore prompt."""
+from playwright.sync_api import expect
+
+from aledraft.access import Role
+from tests.e2e.conftest import login
+from tests.factories import make_draft
+
+SAVED = "Välkommen till biblioteket!"
+TYPED = " Vi har öppet till klockan 20 i kväll."
+
+LOCAL_COPIES = "() => Object.keys(localStorage).filter(k => k.startsWith('aledraft.utkast.')).length"
+
+
+def test_typed_text_is_autosaved_and_offered_back_after_a_reload(new_page, app, session, make_user, make_account):
+    author = make_user(roles=[Role.AUTHOR])
+    account = make_account()
+    with app.app_context():
+        draft = make_draft(session, author, account, SAVED)
+    page = new_page()
+    login(page, author)
+    page.goto(f"/utkast/{draft.id}")
+    textarea = page.locator("#draft-text")
+
+    # The server copy: a POST to the autosave URL within a few seconds of typing.
+    with page.expect_response(lambda r: r.url.endswith(f"/utkast/{draft.id}/autosave")
+                              and r.request.method == "POST", timeout=15_000) as autosaved:
+        textarea.press("Control+End")
+        page.keyboard.type(TYPED)
+    assert autosaved.value.status == 200
+    assert autosaved.value.request.post_data_json == {"text": SAVED + TYPED, "base_version": 1}
+    expect(page.locator("#editor-save-status")).to_contain_text("Sparat automatiskt")
+    assert page.evaluate(LOCAL_COPIES) == 1
+
+    # Reload without saving: the browser's copy is offered back.
+    page.reload()
+    expect(textarea).to_have_value(SAVED)
+    prompt = page.locator("#editor-restore")
+    expect(prompt).to_be_visible()
+    expect(prompt).to_contain_text(SAVED + TYPED)
+    prompt.get_by_role("button", name="Återställ").click()
+    expect(prompt).to_have_count(0)
+    expect(textarea).to_have_value(SAVED + TYPED)
+    expect(page.locator("#preview")).to_have_text(SAVED + TYPED)
+
+    # A normal save clears the local copy: no prompt after the reload.
+    page.get_by_role("button", name="Spara och kontrollera").click()
+    expect(page.locator(".flash-success")).to_contain_text("version 2")
+    expect(textarea).to_have_value(SAVED + TYPED)
+    expect(page.locator("#editor-restore")).to_have_count(0)
+    assert page.evaluate(LOCAL_COPIES) == 0
+
+    # "Släng" throws the local copy away.
+    textarea.press("Control+End")
+    page.keyboard.type(" Glöm inte lånekortet.")
+    page.reload()
+    page.locator("#editor-restore").get_by_role("button", name="Släng").click()
+    expect(page.locator("#editor-restore")).to_have_count(0)
+    expect(textarea).to_have_value(SAVED + TYPED)
+    assert page.evaluate(LOCAL_COPIES) == 0
+    assert page.js_errors == []
+
+
+def test_lost_connection_gives_a_calm_message_and_checking_resumes(new_page, app, session, make_user, make_account):
+    author = make_user(roles=[Role.AUTHOR])
+    account = make_account()
+    with app.app_context():
+        draft = make_draft(session, author, account, SAVED)
+    page = new_page()
+    login(page, author)
+    page.goto(f"/utkast/{draft.id}")
+    expect(page.locator("#editor-status")).to_contain_text("Kontrollen är klar")
+
+    page.context.set_offline(True)
+    page.locator("#draft-text").press("Control+End")
+    page.keyboard.type(" Ring 0303-33 00 00.")
+    connection = page.locator("#editor-connection")
+    expect(connection).to_contain_text("Ingen kontakt med servern")
+    expect(page.locator("#preview")).to_contain_text("Ring 0303-33 00 00.")  # the page keeps working
+
+    page.context.set_offline(False)
+    expect(connection).to_have_text("", timeout=15_000)
+    expect(page.locator("#preview")).to_contain_text("Ring 0303-33 00 00.")
+    assert page.evaluate(LOCAL_COPIES) == 1
