@@ -803,6 +803,16 @@
     }
   });
 
+  var logoutForm = document.querySelector('form[action$="/logout"]');
+  if (logoutForm) {
+    logoutForm.addEventListener("submit", function () {
+      /* On a shared computer, do not leave text behind that the server already holds. */
+      if (state.autosavedText === textarea.value || state.savedText === textarea.value) {
+        removeLocal(localKey());
+      }
+    });
+  }
+
   if (accountSelect) {
     accountSelect.addEventListener("change", function () {
       /* A new draft's autosave belongs to the chosen account. */

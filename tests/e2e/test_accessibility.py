@@ -3,7 +3,7 @@ from playwright.sync_api import expect
 
 from aledraft.access import Role
 from aledraft.models import DraftState
-from tests.e2e.conftest import login, run_axe
+from tests.e2e.conftest import login, run_axe, screenshot
 from tests.factories import make_draft
 
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -36,9 +36,9 @@ def test_editor_with_live_findings_has_no_serious_accessibility_violations(new_p
 
 
 def test_review_pages_have_no_serious_accessibility_violations(new_page, app, session, make_user, make_account):
-    author = make_user(roles=[Role.AUTHOR])
-    reviewer = make_user(roles=[Role.REVIEWER])
-    account = make_account()
+    author = make_user(roles=[Role.AUTHOR], name="Sara Skribent")
+    reviewer = make_user(roles=[Role.REVIEWER], name="Gustav Granskare")
+    account = make_account(name="Ale bibliotek")
     with app.app_context():
         draft = make_draft(session, author, account, "Nu kan du erhålla hjälp med läxorna. Ring 19811218-9876.",
                            state=DraftState.IN_REVIEW)
@@ -50,3 +50,4 @@ def test_review_pages_have_no_serious_accessibility_violations(new_page, app, se
     check_page(page, "review queue")
     page.goto(f"/utkast/{draft.id}/granskning")
     check_page(page, "review page")
+    screenshot(page, "review.png", full_page=True)

@@ -82,7 +82,6 @@ def test_author_writes_fixes_and_submits_reviewer_approves_and_post_is_published
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Granskning", exact=True).click()
     page.get_by_role("link", name=f"Granska utkast {draft_id}").click()
     expect(page.locator("#preview")).to_contain_text("biblioteket i Nödinge")
-    screenshot(page, "review.png", full_page=True)
     page.get_by_role("button", name=re.compile("^Godkänn version")).click()
     expect(page.locator(".flash-success")).to_contain_text("godkänt")
 
