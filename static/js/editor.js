@@ -148,6 +148,9 @@
   var backdrop = el("div", "editor-backdrop");
   var highlights = el("div", "editor-highlights");
   backdrop.setAttribute("aria-hidden", "true");
+  if (textarea.getAttribute("dir")) {
+    highlights.setAttribute("dir", textarea.getAttribute("dir"));
+  }
   backdrop.appendChild(highlights);
   textarea.parentNode.insertBefore(field, textarea);
   field.appendChild(backdrop);
@@ -201,7 +204,6 @@
     for (var i = 0; i < props.length; i++) {
       backdrop.style[props[i]] = style[props[i]];
     }
-    backdrop.style.direction = style.direction;
   }
 
   function syncScroll() {
@@ -802,6 +804,24 @@
       /* nothing to do */
     }
   });
+
+  /* Sending for review sends the last saved version: say so when there are unsaved changes. */
+  var submitForm = document.querySelector('form[action$="/skicka"]');
+  if (submitForm) {
+    var warned = false;
+    submitForm.addEventListener("submit", function (event) {
+      if (warned || textarea.value === state.savedText) {
+        return;
+      }
+      event.preventDefault();
+      warned = true;
+      var warning = el("p", "notice editor-unsaved", "Du har ändringar i texten som inte är sparade. Spara först – " +
+        "annars skickas den senast sparade versionen. Klicka på knappen igen för att skicka ändå.");
+      warning.id = "editor-unsaved";
+      warning.setAttribute("role", "alert");
+      submitForm.parentNode.insertBefore(warning, submitForm);
+    });
+  }
 
   var logoutForm = document.querySelector('form[action$="/logout"]');
   if (logoutForm) {

@@ -49,9 +49,14 @@ def test_typed_text_is_autosaved_and_offered_back_after_a_reload(new_page, app, 
     expect(page.locator("#editor-restore")).to_have_count(0)
     assert page.evaluate(LOCAL_COPIES) == 0
 
-    # "Släng" throws the local copy away.
+    # Sending for review with unsaved changes is stopped once, with the reason.
     textarea.press("Control+End")
     page.keyboard.type(" Glöm inte lånekortet.")
+    page.get_by_role("button", name="Skicka till granskning").click()
+    expect(page.locator("#editor-unsaved")).to_contain_text("inte är sparade")
+    expect(page.locator(".badge-state")).to_have_text("Utkast")
+
+    # "Släng" throws the local copy away.
     page.reload()
     page.locator("#editor-restore").get_by_role("button", name="Släng").click()
     expect(page.locator("#editor-restore")).to_have_count(0)
