@@ -11,8 +11,9 @@ import importlib.metadata
 from collections.abc import Iterator
 from pathlib import Path
 
-from spylls.hunspell import Dictionary
+from spylls.hunspell import Dictionary, readers
 from spylls.hunspell.algo.lookup import AffixForm
+from spylls.hunspell.readers.file_reader import FileReader
 
 def dictionary_path() -> Path:
     """Return the path of sv_SE (without suffix) installed by the hunspell-sv package.
@@ -26,10 +27,27 @@ def dictionary_path() -> Path:
     raise FileNotFoundError("hunspell-sv is installed without sv_SE.dic")
 
 
+class _FileReader(FileReader):
+    """spylls' FileReader, but closing the file it replaces when it reopens it in another encoding."""
+
+    def reset_io(self, obj) -> None:
+        if hasattr(self, "io"):
+            self.io.close()
+        super().reset_io(obj)
+
+
 @functools.cache
 def dictionary() -> Dictionary:
     """Load the Swedish hunspell dictionary once per process."""
-    return Dictionary.from_files(str(dictionary_path()))
+    # Dictionary.from_files() does the same but leaves both files open (a ResourceWarning).
+    path = str(dictionary_path())
+    aff_reader = _FileReader(path + ".aff")
+    aff, context = readers.read_aff(aff_reader)
+    dic_reader = _FileReader(path + ".dic", encoding=context.encoding)
+    dic = readers.read_dic(dic_reader, aff=aff, context=context)
+    aff_reader.io.close()
+    dic_reader.io.close()
+    return Dictionary(aff, dic)
 
 
 def warm_up() -> None:

@@ -40,4 +40,13 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         ["Vi betalar till ditt konto 6153-214 587 398 i Handelsbanken.", "IBAN SE45 5000 0000 0583 9825 7466"],
         ["Swisha till 123 456 78 90.", "Vår bankgiro är 5050-1055."],
     ),
+    "pii.person_name": (
+        ["Grattis Saga Holmberg som vann skrivartävlingen!", "Tack Sten för hjälpen med loppisen.",
+         "Familjen Haddad har skänkt böcker.", "tack maria för ditt mejl!"],
+        ["Vi målade rosa stenar vid Göta älv.", "Lucia firas i Ale Kulturrum.", "Välkommen till Nödinge!"],
+    ),
+    "spelling": (
+        ["Vällkommen till biblioteket i Surte!", "Vi ses på kommunhusset i morgon."],
+        ["Välkommen till biblioteket i Surte!", "Följ oss på #AleKommun och mejla info@ale.se."],
+    ),
 }

@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.lookups import Table
 from spacy.tokens import Doc, Token
 
@@ -277,11 +278,12 @@ def _find(tokens: list[Token]) -> Names:
     for i in sorted(starts):
         if i in consumed:
             continue
+        first = _name_beginning(tokens, i, lex, words)
         last = i
         for j in _name_continuation(tokens, words[i], lex, words):
             last = j
-        consumed.update(range(i, last + 1))
-        spans.append((words[i].start, words[last].end))
+        consumed.update(range(first, last + 1))
+        spans.append((words[first].start, words[last].end))
     handles = _handles(tokens, lex)
     consumed.update(handles)
     named = {i for i, word in words.items() if lex.is_name(word.base)}
@@ -306,7 +308,7 @@ def _is_name_start(tokens: Sequence[Token], word: Word, lex: Lexicon, words: dic
     cued = signed or _cue_before(tokens, i, lex) or _title_before(tokens, i, lex)
     if first_name:
         if word.lower_case:
-            return cued and not is_common_word(lower)
+            return cued and lower not in STOP_WORDS  # "tack lena", not "tack alla"
         if not word.capitalised:
             return False
         if not is_common_word(lower) or not starts_sentence(tokens, i):
@@ -330,6 +332,21 @@ def _is_capitalised_name(word: Word | None, lex: Lexicon, surname: bool = False)
     if word is None or not word.capitalised:
         return False
     return lex.is_surname(word.base) if surname else lex.is_first_name(word.base)
+
+
+def _name_beginning(tokens: Sequence[Token], i: int, lex: Lexicon, words: dict[int, Word]) -> int:
+    """Return the index of the first word of the name found at token i.
+
+    A capitalised word right before a name inside a sentence belongs to it ("till Tran Nguyen");
+    at the start of a sentence only a first name does.
+    """
+    while i > 0 and (before := words.get(i - 1)) is not None and before.token.whitespace_ == " ":
+        if not before.capitalised or before.base != before.token.text or not (
+            lex.is_first_name(before.base) or not starts_sentence(tokens, i - 1)
+        ):
+            break
+        i -= 1
+    return i
 
 
 def _name_continuation(

@@ -1,0 +1,66 @@
+"""pii.person_name: which words are names of persons (labelling rules in ../shared/testdata/README.md)."""
+
+import pytest
+
+from aledraft.analysis import analyze
+from aledraft.analysis.recognizers.names import find_names
+
+NAMES = [
+    # full names, the whole name as one span
+    ("Grattis Hedda Lundqvist som har tagit simborgarmärket!", ["Hedda Lundqvist"]),
+    ("Tack till Ibrahim Yusuf och Kerstin Falk för en fin kväll.", ["Ibrahim Yusuf", "Kerstin Falk"]),
+    ("Kontaktperson är Magnus Wikström, fritidsledare i Nol.", ["Magnus Wikström"]),
+    # first names alone, at sentence start, in a sign-off
+    ("Amira har ritat årets julkort. Tack för hjälpen!", ["Amira"]),
+    ("Vi ses på torsdag!\n/Malin, bibliotekarie", ["Malin"]),
+    ("Hej Johan! Vi har tagit emot din fråga om snöröjningen.", ["Johan"]),
+    # genitive, hyphenated
+    ("Ellens teckning vann och Rasmus' bild kom tvåa.", ["Ellens", "Rasmus'"]),
+    ("Lars-Gunnar och Anna-Karin Sjöberg har skänkt en parkbänk.", ["Lars-Gunnar", "Anna-Karin Sjöberg"]),
+    ("Ulla-Britts bokcirkel träffas i Älvängen.", ["Ulla-Britts"]),
+    # lower case where the context shows a name
+    ("tack lena för tipset om cykelbanan!", ["lena"]),
+    # surnames alone after a title or "familjen"
+    ("Familjen Khalil har vunnit tävlingen om finaste trädgården.", ["Khalil"]),
+    ("Rektor Lundberg hälsar alla nya elever välkomna.", ["Lundberg"]),
+    # names of foreign origin common in Sweden
+    ("Fatima och Thomas leder kursen i Surte.", ["Fatima", "Thomas"]),
+    ("Stort tack till Tran Nguyen som fixade ljudet!", ["Tran Nguyen"]),
+    # names that are also words, used as names
+    ("Tack Rosa för dina fina bilder!", ["Rosa"]),
+    ("Sten fyller 90 år i dag och firas på Ale torg.", ["Sten"]),
+    ("Grattis Dag och Klara Berg till guldbröllopet!", ["Dag", "Klara Berg"]),
+    # a name is a name wherever it comes again
+    ("Grattis Rosa Holm! Rosa har sprungit sitt första maraton.", ["Rosa Holm", "Rosa"]),
+    # @handles only when they are a real name (without the @)
+    ("Snygg bild @jonas_lindgren_82! Följ även @alekommun.", ["jonas_lindgren_82"]),
+    ("@Sara Blom vilken fin bild från Surte!", ["Sara Blom"]),
+    # hard negatives: places, organisations, holidays, fictional characters, ordinary words
+    ("Välkommen till Nödinge, Älvängen, Surte och Bohus!", []),
+    ("Ale gymnasium och Ale Kulturrum har öppet hus.", []),
+    ("Båtturen går på Göta älv från Kungälv till Lilla Edet.", []),
+    ("Lucia och Valborg firas som vanligt i Ale.", []),
+    ("Kalle Anka och Alfons Åberg kommer på besök.", []),
+    ("Vi målade rosa stenar och ritade björnar under lindar.", []),
+    ("Berget bakom skolan klarar sig bra. Rita gärna av det!", []),
+    ("Per person kostar det 50 kr. Dag 2 börjar kl. 9.", []),
+    ("Föreläsningen hålls i Stockholm och i Santa Maria.", []),
+    ("Frågor? Mejla bibliotek@ale.se eller besök ale.se/bibliotek. #Nödinge", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMES)
+def test_names_are_found_with_whole_spans(nlp, text, expected):
+    assert [text[start:end] for start, end in find_names(nlp(text))] == expected
+
+
+def test_name_findings_block_and_carry_their_text():
+    report = analyze("Grattis Hedda Lundqvist!")
+    (finding,) = [f for f in report.findings if f.rule == "pii.person_name"]
+    assert (finding.severity.value, finding.category.value, finding.text) == ("block", "person_name", "Hedda Lundqvist")
+    assert "personal_data" in report.doc_flags
+
+
+def test_names_are_not_spelling_errors():
+    rules = {f.rule for f in analyze("Tack Zeynep Yılmaz och Warsame-familjen!").findings}
+    assert "spelling" not in rules
