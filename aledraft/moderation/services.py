@@ -36,6 +36,11 @@ def moderated_accounts(session: Session, user) -> list[Account]:
     return [a for a in session.scalars(query) if can_moderate(user, a)]
 
 
+def account_ids(session: Session) -> set[int]:
+    """Return the ids of every account (to tell an unknown account from a forbidden one)."""
+    return set(session.scalars(select(Account.id)))
+
+
 def get_entry(session: Session, user, entry_id: int) -> ModerationEntry:
     """Return an entry the user may read.
 
@@ -218,11 +223,12 @@ def parse_local_date(value: str, label: str) -> date | None:
             f"{label} måste vara ett datum i formen ÅÅÅÅ-MM-DD, till exempel 2026-11-24.") from None
 
 
-def parse_filters(args, accounts: list[Account]) -> Filters:
+def parse_filters(args, accounts: list[Account], known_account_ids=None) -> Filters:
     """Parse `from`, `to` and `account` query parameters against the accounts the user may see.
 
-    :raise ValidationFailed: a malformed date, from after to, or an account id that is not a number
-    :raise NotPermitted: an account the user may not see
+    :raise ValidationFailed: a malformed date, from after to, or an account that is not a number
+        or does not exist (when known_account_ids is given)
+    :raise NotPermitted: an existing account the user may not see
     """
     date_from = parse_local_date(args.get("from", ""), "Från-datumet")
     date_to = parse_local_date(args.get("to", ""), "Till-datumet")
@@ -234,6 +240,8 @@ def parse_filters(args, accounts: list[Account]) -> Filters:
         if not raw_account.isdigit():
             raise ValidationFailed("Kontot måste anges med sitt nummer.")
         account_id = int(raw_account)
+        if known_account_ids is not None and account_id not in known_account_ids:
+            raise ValidationFailed(f"Det finns inget konto med nummer {account_id}.")
         if account_id not in {a.id for a in accounts}:
             raise NotPermitted("Kontot finns inte eller så har du inte behörighet till dess modereringsregister.")
     return Filters(date_from, date_to, account_id)
@@ -314,8 +322,23 @@ def export_csv(rows: list[list]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def export_xlsx(rows: list[list], title: str = "Borttaget innehåll") -> bytes:
-    """Return the register as an XLSX workbook: bold frozen header, date cells, column widths."""
+def export_about(filters: Filters, accounts: list[Account], actor, now: datetime) -> list[tuple[str, str]]:
+    """Describe an export (who, when, which selection) for the workbook's second sheet."""
+    names = {a.id: f"{a.name} ({a.platform_enum.label})" for a in accounts}
+    return [
+        ("Register", "Borttaget innehåll i Ale kommuns sociala medier"),
+        ("Exporterad", now.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")),
+        ("Exporterad av", actor.name),
+        ("Från och med", filters.date_from.isoformat() if filters.date_from else "Från början"),
+        ("Till och med", filters.date_to.isoformat() if filters.date_to else "Till i dag"),
+        ("Konto", names.get(filters.account_id, "") if filters.account_id else "Alla konton du har behörighet till"),
+        ("Tider", "Svensk tid (Europe/Stockholm)"),
+    ]
+
+
+def export_xlsx(rows: list[list], about: list[tuple[str, str]] = (), title: str = "Borttaget innehåll") -> bytes:
+    """Return the register as an XLSX workbook: bold frozen header, date cells, column widths,
+    and a second sheet describing the selection."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = title[:31]
@@ -338,6 +361,14 @@ def export_xlsx(rows: list[list], title: str = "Borttaget innehåll") -> bytes:
         sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
+    if about:
+        info = workbook.create_sheet("Om exporten")
+        for key, value in about:
+            info.append([key, ILLEGAL_CHARACTERS_RE.sub("", value)])
+            info.cell(row=info.max_row, column=1).font = Font(bold=True)
+            info.cell(row=info.max_row, column=2).data_type = "s"
+        info.column_dimensions["A"].width = 16
+        info.column_dimensions["B"].width = 60
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -22,7 +22,7 @@ MODERATORS = (Role.REVIEWER, Role.COMMS_CHIEF, Role.ACCOUNT_ADMIN)
 def _filtered_entries():
     session = get_session()
     accounts = services.moderated_accounts(session, current_user)
-    filters = services.parse_filters(request.args, accounts)
+    filters = services.parse_filters(request.args, accounts, services.account_ids(session))
     return accounts, filters, services.list_entries(session, current_user, filters)
 
 
@@ -154,8 +154,9 @@ def export_csv():
 @bp.route("/export.xlsx")
 @allow(*MODERATORS)
 def export_xlsx():
-    _, filters, entries = _filtered_entries()
-    body = services.export_xlsx(services.export_rows(entries))
+    accounts, filters, entries = _filtered_entries()
+    about = services.export_about(filters, accounts, current_user, utcnow())
+    body = services.export_xlsx(services.export_rows(entries), about)
     return _no_store(
         Response(body, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         _export_name(filters, "xlsx"))

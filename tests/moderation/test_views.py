@@ -172,6 +172,33 @@ def test_recording_with_a_gps_jpeg_stores_it_without_metadata_and_serves_it_inli
     assert "no-store" in served.headers["Cache-Control"]
     detail = client.get(f"/moderering/{entry.id}").get_data(as_text=True)
     assert f"/moderering/{entry.id}/skarmbild" in detail
+    assert client.get("/moderering").status_code == 200
+    rows = _csv_rows(client.get("/moderering/export.csv", query_string={"account": world["own"].id}))
+    assert [r[12] for r in rows[1:] if r[0] == str(entry.id)] == ["Ja"]
+
+
+def test_png_screenshot_is_served_as_png(app, session, world):
+    client = _client(app, world["reviewer"])
+    data = _form(world["own"].id)
+    data["screenshot"] = (io.BytesIO(png_bytes()), "skarmbild.jpg", "image/jpeg")
+    assert client.post("/moderering/ny", data=data, content_type="multipart/form-data").status_code == 302
+    session.commit()
+    entry = session.scalars(select(ModerationEntry).order_by(ModerationEntry.id.desc())).first()
+    served = client.get(f"/moderering/{entry.id}/skarmbild")
+    assert served.headers["Content-Type"] == "image/png"
+    assert served.headers["Content-Disposition"] == f'inline; filename="skarmbild-{entry.id}.png"'
+    assert Image.open(io.BytesIO(served.data)).size == (40, 30)
+
+
+@pytest.mark.parametrize("changes, culled", [
+    ({}, True), ({"led_to_action": True}, False), ({"diarienummer": "KS 2026/3"}, False),
+    ({"reason": RemovalReason.UNLAWFUL}, False),
+])
+def test_detail_page_says_whether_the_entry_will_be_culled(app, session, world, changes, culled):
+    entry = make_moderation_entry(session, account=world["own"], removed_by=world["reviewer"], **changes)
+    page = _client(app, world["reviewer"]).get(f"/moderering/{entry.id}").get_data(as_text=True)
+    assert ("Gallras efter 90 dagar" in page) is culled
+    assert ("Gallras inte" in page) is (not culled)
 
 
 @pytest.mark.parametrize("upload, message", [
@@ -294,6 +321,9 @@ def test_xlsx_export_cell_by_cell(app, export_world):
         assert sheet.cell(row=2, column=column).is_date
         assert sheet.cell(row=2, column=column).number_format == "yyyy-mm-dd hh:mm"
     assert sheet.freeze_panes == "A2"
+    about = {row[0]: row[1] for row in load_workbook(io.BytesIO(response.data))["Om exporten"].iter_rows(values_only=True)}
+    assert about["Från och med"] == "2026-11-24" and about["Till och med"] == "2026-11-30"
+    assert about["Konto"] == "Ale bibliotek (Facebook)" and about["Exporterad av"] == "Greta Granskare"
     assert sheet.column_dimensions["N"].width == 80 and sheet.column_dimensions["B"].width == 28
 
 
@@ -311,5 +341,7 @@ def test_invalid_query_parameters_answer_a_swedish_400(app, world, url, query, m
     assert message in page and "Traceback" not in page
 
 
-def test_unknown_account_filter_is_refused(app, world):
-    assert _client(app, world["reviewer"]).get("/moderering", query_string={"account": 9999}).status_code == 403
+def test_unknown_account_filter_answers_400(app, world):
+    response = _client(app, world["reviewer"]).get("/moderering", query_string={"account": 9999})
+    assert response.status_code == 400
+    assert "Det finns inget konto med nummer 9999" in response.get_data(as_text=True)
