@@ -166,8 +166,10 @@ def suggest_reason_from(categories, text: str = "") -> Suggestion:
                           "Texten kan innehålla uppgifter som omfattas av sekretess.", found)
     personal = sorted(PERSONAL_DATA_CATEGORIES.intersection(found))
     if personal:
-        return Suggestion(RemovalReason.PERSONAL_DATA,
-                          "Texten innehåller personuppgifter (" + ", ".join(personal) + ").", found)
+        from aledraft.stats.services import CATEGORY_LABELS  # one list of Swedish category names
+
+        names = ", ".join(CATEGORY_LABELS.get(c, c).lower() for c in personal)
+        return Suggestion(RemovalReason.PERSONAL_DATA, f"Texten innehåller personuppgifter ({names}).", found)
     if len(_URL.findall(text)) >= 2:
         return Suggestion(RemovalReason.SPAM, "Texten innehåller flera länkar, vilket är vanligt i skräppost.", found)
     return Suggestion(None, "Kontrollen hittade inget som pekar ut ett skäl. Välj skäl själv.", found)

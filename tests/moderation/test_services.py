@@ -260,3 +260,8 @@ def test_cull_moderation_command(runner, session, reviewer, account):
 def test_parse_filters_refuses_bad_values_in_swedish(args, message):
     with pytest.raises(ValidationFailed, match=message):
         services.parse_filters(args, [])
+
+
+def test_suggestion_names_the_personal_data_in_swedish():
+    suggestion = services.suggest_reason_from(["phone", "coordination_number"])
+    assert suggestion.explanation == "Texten innehåller personuppgifter (samordningsnummer, telefonnummer)."
