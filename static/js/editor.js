@@ -62,7 +62,8 @@
     autosavedText: textarea.value,
     autosaveBusy: false,
     connectionLost: {},
-    restorePending: false
+    restorePending: false,
+    submitting: false
   };
 
   /* ---------- small helpers ---------- */
@@ -602,7 +603,7 @@
 
   function autosave(options) {
     var text = textarea.value;
-    if (!autosaveUrl || state.autosaveBusy || text === state.autosavedText) {
+    if (!autosaveUrl || state.autosaveBusy || state.submitting || text === state.autosavedText) {
       return;
     }
     state.autosaveBusy = true;
@@ -798,6 +799,8 @@
   window.addEventListener("resize", function () { copyTextMetrics(); syncScroll(); });
 
   form.addEventListener("submit", function () {
+    /* The text goes to the server with the form: no autosave may arrive after the save. */
+    state.submitting = true;
     try {
       window.sessionStorage.setItem(SUBMITTED_KEY, JSON.stringify({key: localKey(), text: textarea.value}));
     } catch (e) {
@@ -846,6 +849,11 @@
     });
   }
 
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      state.submitting = false; /* back from a save that never arrived */
+    }
+  });
   window.setInterval(autosave, AUTOSAVE_EVERY_MS);
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") {

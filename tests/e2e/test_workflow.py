@@ -65,6 +65,8 @@ def test_author_writes_fixes_and_submits_reviewer_approves_and_post_is_published
     draft_url = page.url.split("#")[0]
     draft_id = int(re.search(r"/utkast/(\d+)", draft_url).group(1))
     expect(textarea).not_to_have_value(re.compile(PERSONNUMMER))
+    # Saved: the browser keeps no local copy of the new draft's text.
+    assert page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('aledraft.utkast.'))") == []
     page.get_by_role("button", name="Skicka till granskning").click()
     expect(page.locator(".flash-success")).to_contain_text("skickat till granskning")
     assert page.js_errors == []
