@@ -1,5 +1,6 @@
 """Forms of the account registry."""
-from wtforms import BooleanField, SelectChoice, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import (BooleanField, SelectChoice, SelectField, SelectMultipleField, StringField, SubmitField,
+                     TextAreaField)
 from wtforms.validators import DataRequired, Length
 
 from aledraft.forms import SwedishForm
@@ -56,5 +57,6 @@ class StatusFilterForm(SwedishForm):
     class Meta:
         csrf = False
 
-    status = SelectField("Status", choices=[SelectChoice("", "Alla"), *(SelectChoice(s.value, s.label) for s in AccountStatus)],
+    status = SelectField("Status", choices=[SelectChoice("", "Alla"),
+                                            *(SelectChoice(s.value, s.label) for s in AccountStatus)],
                          default="")

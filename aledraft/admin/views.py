@@ -108,8 +108,8 @@ def reset_password(user_id: int):
         except ValidationFailed as error:
             form.password.errors.append(error.message)
         else:
-            flash(f"Lösenordet för {user.name} är återställt. Lämna det nya lösenordet till användaren på ett säkert sätt.",
-                  "success")
+            flash(f"Lösenordet för {user.name} är återställt. Lämna det nya lösenordet till användaren "
+                  "på ett säkert sätt.", "success")
             return redirect(url_for("admin.edit_user", user_id=user.id))
     return _render_user(user, password_form=form, status=400)
 
@@ -164,7 +164,8 @@ def audit_log():
     session = get_session()
     actions, types, actors = services.audit_filter_choices(session)
     form = AuditFilterForm(formdata=request.args)
-    form.action.choices = [SelectChoice("", "Alla"), *(SelectChoice(a, services.ACTION_LABELS.get(a, a)) for a in actions)]
+    form.action.choices = [SelectChoice("", "Alla"),
+                           *(SelectChoice(a, services.ACTION_LABELS.get(a, a)) for a in actions)]
     form.object_type.choices = [SelectChoice("", "Alla"),
                                *(SelectChoice(t, services.OBJECT_TYPE_LABELS.get(t, t)) for t in types)]
     form.actor.choices = [SelectChoice("", "Alla"), SelectChoice(services.SYSTEM_ACTOR, "Systemet"),

@@ -1,5 +1,6 @@
 """Forms of the spokesperson registry."""
-from wtforms import BooleanField, DateField, RadioField, SelectChoice, SelectField, StringField, SubmitField, TextAreaField
+from wtforms import (BooleanField, DateField, RadioField, SelectChoice, SelectField, StringField, SubmitField,
+                     TextAreaField)
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from aledraft.forms import SwedishForm
