@@ -35,6 +35,8 @@ NAMES = [
     # @handles only when they are a real name (without the @)
     ("Snygg bild @jonas_lindgren_82! Följ även @alekommun.", ["jonas_lindgren_82"]),
     ("@Sara Blom vilken fin bild från Surte!", ["Sara Blom"]),
+    # a post in English: names yes, months and auxiliaries no
+    ("Meet our new trainee Priya Sharma! Priya starts in May. Will you say hello?", ["Priya Sharma", "Priya"]),
     # hard negatives: places, organisations, holidays, fictional characters, ordinary words
     ("Välkommen till Nödinge, Älvängen, Surte och Bohus!", []),
     ("Ale gymnasium och Ale Kulturrum har öppet hus.", []),
@@ -45,6 +47,7 @@ NAMES = [
     ("Berget bakom skolan klarar sig bra. Rita gärna av det!", []),
     ("Per person kostar det 50 kr. Dag 2 börjar kl. 9.", []),
     ("Föreläsningen hålls i Stockholm och i Santa Maria.", []),
+    ("Tack Jönköpings kommun för besöket! Vi handlade på Jula.", []),
     ("Frågor? Mejla bibliotek@ale.se eller besök ale.se/bibliotek. #Nödinge", []),
 ]
 

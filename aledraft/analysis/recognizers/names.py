@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.lookups import Table
 from spacy.tokens import Doc, Token
@@ -44,6 +45,9 @@ TITLE_LINKS = {"är", ":", "blir"}
 COORDINATION = {"och", "&", "eller"}
 MAX_NAME_WORDS = 4
 USER_DATA_KEY = "aledraft.names.names_and_places"
+#: A post is English when it has this many English function words, and this share of its words.
+ENGLISH_MIN_WORDS = 3
+ENGLISH_MIN_SHARE = 0.15
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,9 @@ class Lexicon:
     cues_after: frozenset[str]
     blockers: frozenset[str]
     place_prepositions: frozenset[str]
+    #: English function and calendar words (spaCy's English stop words and name_cues "english")
+    english_words: frozenset[str]
+    organisation_nouns: frozenset[str]
     #: gazetteer entries as lower-case token tuples, keyed by their first token
     gazetteer: dict[str, tuple[tuple[str, ...], ...]]
 
@@ -83,7 +90,9 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     """Load the name lists, titles, cue words and the gazetteer."""
-    cues: dict[str, set[str]] = {"before": set(), "after": set(), "block": set(), "place": set()}
+    cues: dict[str, set[str]] = {
+        kind: set() for kind in ("before", "after", "block", "place", "org", "english")
+    }
     for line in load_lines("name_cues.txt"):
         kind, word = line.split("\t")
         cues[kind].add(word)
@@ -100,6 +109,8 @@ def lexicon() -> Lexicon:
         cues_after=frozenset(cues["after"]),
         blockers=frozenset(cues["block"]),
         place_prepositions=frozenset(cues["place"]),
+        organisation_nouns=frozenset(cues["org"]),
+        english_words=frozenset(cues["english"]) | ENGLISH_STOP_WORDS,
         gazetteer={key: tuple(entries) for key, entries in gazetteer.items()},
     )
 
@@ -165,13 +176,13 @@ def _gazetteer_tokens(tokens: Sequence[Token], lex: Lexicon) -> set[int]:
             while j < len(tokens) and (tokens[j].text[:1].isupper() or lowers[j] in PARTICLES):
                 j += 1
             covered.update(range(i, j))
-        key_forms = (lower, lower[:-1]) if lower.endswith("s") else (lower,)
-        for key in key_forms:
+        # A one-word entry may be this token with a genitive s or a hyphenated compound.
+        for key in {lower, lower.removesuffix("s"), lower.partition("-")[0]}:
             for entry in lex.gazetteer.get(key, ()):
                 n = len(entry)
                 words = lowers[i:i + n]
                 if len(words) == n and words[:-1] == list(entry[:-1]) and (
-                    words[-1] == entry[-1] or words[-1] == entry[-1] + "s"
+                    words[-1] in (entry[-1], entry[-1] + "s") or words[-1].startswith(entry[-1] + "-")
                 ):
                     covered.update(range(i, i + n))
     return covered
@@ -267,7 +278,10 @@ def _find(tokens: list[Token]) -> Names:
         i: word for i in range(len(tokens))
         if i not in blocked and (word := _word(tokens, i, lex)) is not None
     }
-    starts = [i for i, word in words.items() if _is_name_start(tokens, word, lex, words)]
+    english = _is_english(tokens, lex)
+    if english:  # May, Will, Hope are names only in Swedish text
+        words = {i: word for i, word in words.items() if word.base.lower() not in lex.english_words}
+    starts = [i for i, word in words.items() if _is_name_start(tokens, word, lex, words, english)]
     found = {words[i].base for i in starts}
     starts += [
         i for i, word in words.items()
@@ -282,6 +296,9 @@ def _find(tokens: list[Token]) -> Names:
         last = i
         for j in _name_continuation(tokens, words[i], lex, words):
             last = j
+        following = _next(tokens, last)
+        if following is not None and following.lower_ in lex.organisation_nouns:
+            continue  # "Jönköpings kommun", "Maria Magdalena kyrka"
         consumed.update(range(first, last + 1))
         spans.append((words[first].start, words[last].end))
     handles = _handles(tokens, lex)
@@ -293,8 +310,20 @@ def _find(tokens: list[Token]) -> Names:
     )
 
 
-def _is_name_start(tokens: Sequence[Token], word: Word, lex: Lexicon, words: dict[int, Word]) -> bool:
-    """Decide whether a word is (the first part of) a name."""
+def _is_english(tokens: Sequence[Token], lex: Lexicon) -> bool:
+    """Tell whether a post is mostly in English (by its share of English function words)."""
+    alphabetic = [token.lower_ for token in tokens if token.is_alpha]
+    english = sum(lower in lex.english_words and lower not in STOP_WORDS for lower in alphabetic)
+    return english >= ENGLISH_MIN_WORDS and english >= ENGLISH_MIN_SHARE * len(alphabetic)
+
+
+def _is_name_start(
+    tokens: Sequence[Token], word: Word, lex: Lexicon, words: dict[int, Word], english: bool
+) -> bool:
+    """Decide whether a word is (the first part of) a name.
+
+    In English every sentence-initial word counts as possibly an ordinary word.
+    """
     first_name = lex.is_first_name(word.base)
     if not (first_name or word.capitalised):
         return False
@@ -311,7 +340,7 @@ def _is_name_start(tokens: Sequence[Token], word: Word, lex: Lexicon, words: dic
             return cued and lower not in STOP_WORDS  # "tack lena", not "tack alla"
         if not word.capitalised:
             return False
-        if not is_common_word(lower) or not starts_sentence(tokens, i):
+        if not (english or is_common_word(lower)) or not starts_sentence(tokens, i):
             return True
         # A sentence-initial Rosa, Dag, Klara: a name only with more evidence around it.
         following = _next(tokens, i)
