@@ -435,10 +435,10 @@ def cull(session: Session, now: datetime, days: int, dry_run: bool = False) -> C
     if dry_run or not entries:
         return result
     ids = [item.id for item in result.items]
+    session.flush()
+    # ORM-enabled deletes also drop the deleted rows from the session ("auto" synchronisation).
     session.execute(delete(Screenshot).where(Screenshot.entry_id.in_(ids)))
     session.execute(delete(ModerationEntry).where(ModerationEntry.id.in_(ids)))
-    session.expire_all()
-    session.flush()
     audit.record(session, None, "moderation.cull", None, {
         "count": result.count,
         "days": days,
