@@ -137,6 +137,7 @@ def test_chief_decides_closing_on_the_account_page(logged_in, make_account, sess
     account = make_account()
     html = client.get(f"/konton/{account.id}").get_data(as_text=True)
     assert "Besluta att stänga kontot" in html
+    assert "Föreslå att kontot stängs" not in html  # the chief decides directly
     response = client.post(f"/konton/{account.id}/besluta-stangning",
                            data={"decision-reason": "Används inte längre."})
     assert response.status_code == 302
@@ -145,6 +146,15 @@ def test_chief_decides_closing_on_the_account_page(logged_in, make_account, sess
     assert account.status == AccountStatus.CLOSING.value
     page = client.get(f"/konton/{account.id}").get_data(as_text=True)
     assert "Beslut: kontot ska stängas" in page and "Används inte längre." in page
+
+
+@pytest.mark.parametrize("role, proposes", [(Role.REVIEWER, True), (Role.AUTHOR, False), (Role.ADMIN, False)])
+def test_account_page_offers_only_the_closing_steps_the_user_may_take(logged_in, make_account, role, proposes):
+    client, _ = logged_in(role)
+    html = client.get(f"/konton/{make_account().id}").get_data(as_text=True)
+    assert ("Föreslå att kontot stängs" in html) is proposes
+    assert "Besluta att stänga kontot" not in html
+    assert "markera som stängt" not in html
 
 
 def test_decision_without_reason_re_renders_with_a_swedish_error(logged_in, make_account, session):
