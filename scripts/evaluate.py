@@ -1,6 +1,8 @@
 """Score the policy checker on the labelled dev drafts and print a table.
 
-Usage: python scripts/evaluate.py [PATH]   (default: ../shared/testdata/drafts-dev.jsonl from the repo root)
+Usage: python scripts/evaluate.py [--errors] [PATH]
+(default PATH: ../shared/testdata/drafts-dev.jsonl from the repo root; --errors lists every
+missed and false span)
 
 Span categories: a predicted span is a hit when it overlaps a gold span of the same category
 (personnummer and coordination_number count as one). Only personal-data categories are spans
@@ -9,6 +11,7 @@ in the gold data; other findings (plain_language, tone ...) are not scored here.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -18,10 +21,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from aledraft.analysis import analyze  # noqa: E402
-from aledraft.analysis.report import PERSONAL_DATA  # noqa: E402
+from aledraft.analysis.report import PERSONAL_DATA, Category  # noqa: E402
 
 DEFAULT_PATH = REPO.parent / "shared" / "testdata" / "drafts-dev.jsonl"
-SPAN_CATEGORIES = [c.value for c in PERSONAL_DATA if c.value != "coordination_number"]
+SPAN_CATEGORIES = [c.value for c in Category if c in PERSONAL_DATA and c is not Category.COORDINATION_NUMBER]
 DOC_FLAGS = ["personal_data", "sensitive_data", "confidential", "case_handling"]
 PERSONAL_FLAGS = {"personal_data", "sensitive_data"}
 
@@ -38,7 +41,7 @@ def ratio(numerator: int, denominator: int) -> str:
     return f"{numerator / denominator:.3f}" if denominator else "  -  "
 
 
-def evaluate(path: Path) -> None:
+def evaluate(path: Path, show_errors: bool) -> None:
     posts = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     posts = [post for post in posts if post.get("split") == "dev"]
     span = Counter()  # (category, "tp_pred" | "pred" | "tp_gold" | "gold")
@@ -72,8 +75,7 @@ def evaluate(path: Path) -> None:
             flags[flag, "tp"] += in_pred and in_gold
         if not post["spans"] and not post["doc_flags"]:
             clean += 1
-            personal_findings = [p for p in predicted]
-            clean_ok += not personal_findings and not PERSONAL_FLAGS & set(report["doc_flags"])
+            clean_ok += not predicted and not PERSONAL_FLAGS & set(report["doc_flags"])
 
     print(f"{len(posts)} dev posts from {path}\n")
     print(f"{'span category':<16}{'precision':>10}{'recall':>8}{'pred':>6}{'gold':>6}{'hit':>6}")
@@ -90,10 +92,14 @@ def evaluate(path: Path) -> None:
             f"{flags[flag, 'pred']:>6}{flags[flag, 'gold']:>6}{flags[flag, 'tp']:>6}"
         )
     print(f"\nclean posts without a personal-data finding or flag: {clean_ok}/{clean} = {ratio(clean_ok, clean)}")
-    if misses:
+    if show_errors and misses:
         print("\nspan errors:")
         print("\n".join(misses))
 
 
 if __name__ == "__main__":
-    evaluate(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PATH)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
+    parser.add_argument("--errors", action="store_true", help="list every missed and false span")
+    args = parser.parse_args()
+    evaluate(args.path, args.errors)

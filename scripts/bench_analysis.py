@@ -1,0 +1,84 @@
+"""Latency and memory of the policy checker; prints figures (tests never time anything).
+
+Usage: python scripts/bench_analysis.py [DRAFTS.jsonl]
+Posts of 280, 2,000 and 10,000 characters are cut from the dev drafts laid end to end, each run
+from a different starting point so no cache sees the same text twice in a row.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+DEFAULT_PATH = REPO.parent / "shared" / "testdata" / "drafts-dev.jsonl"
+SIZES = {280: 300, 2_000: 200, 10_000: 60}  # characters: timed runs
+WARM_UP = 20
+
+
+def corpus(path: Path) -> str:
+    posts = [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return "\n\n".join(posts)
+
+
+def samples(text: str, size: int, count: int) -> list[str]:
+    """``count`` texts of ``size`` characters starting at spread-out points of the corpus."""
+    doubled = text + "\n\n" + text
+    step = max(1, len(text) // count)
+    return [doubled[i * step % len(text) :][:size] for i in range(count)]
+
+
+def timings_ms(function, texts: list[str]) -> list[float]:
+    result = []
+    for text in texts:
+        start = time.perf_counter()
+        function(text)
+        result.append((time.perf_counter() - start) * 1000)
+    return result
+
+
+def percentile(values: list[float], q: int) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def main() -> None:
+    text = corpus(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PATH)
+
+    start = time.perf_counter()
+    from aledraft.analysis import analyze
+    from aledraft.analysis.pipeline import build_nlp
+
+    imported = time.perf_counter()
+    build_nlp()
+    built = time.perf_counter()
+    analyze(samples(text, 2_000, 1)[0])
+    first = time.perf_counter()
+    print(f"import aledraft.analysis: {(imported - start) * 1000:8.0f} ms")
+    print(f"build_nlp():              {(built - imported) * 1000:8.0f} ms")
+    print(f"first analyze() (lazy loads of every recognizer): {(first - built) * 1000:8.0f} ms")
+    print(f"import + build + first analyze: {(first - start) * 1000:8.0f} ms\n")
+
+    import spacy
+
+    tokenizer = spacy.blank("sv")
+    print(f"{'post size':>10}{'runs':>6}{'p50 ms':>9}{'p99 ms':>9}{'tokenise p50 ms':>17}{'ratio p50':>11}")
+    for size, runs in SIZES.items():
+        texts = samples(text, size, runs)
+        timings_ms(analyze, texts[:WARM_UP])
+        analysed = timings_ms(analyze, texts)
+        timings_ms(tokenizer, texts[:WARM_UP])
+        tokenised = timings_ms(tokenizer, texts)
+        p50, p99, tok50 = percentile(analysed, 50), percentile(analysed, 99), percentile(tokenised, 50)
+        print(f"{size:>10,}{runs:>6}{p50:>9.2f}{p99:>9.2f}{tok50:>17.2f}{p50 / tok50:>10.1f}×")
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak RSS: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
