@@ -7,13 +7,11 @@ CSRF field would refuse token requests (STYLE.md, trap 2).
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
+from aledraft.analysis import MAX_TEXT_LENGTH, PLATFORMS
 from aledraft.errors import ValidationFailed
 
 #: Largest value of an integer id or version (PostgreSQL integer).
 MAX_INT = 2**31 - 1
-
-#: Longest draft text; the analyzer refuses longer input (docs/dev/analysis-interface.md).
-MAX_TEXT_LENGTH = 100_000
 
 
 @dataclass(frozen=True)
@@ -248,13 +246,10 @@ PUBLISH = Body("PublishInput", (
           nullable=True),
 ))
 
-#: Platforms the analyzer has rules for.
-ANALYZER_PLATFORMS = ("facebook", "instagram", "x", "linkedin")
-
 ANALYZE = Body("AnalyzeInput", (
     Field("text", "string", "Texten som ska granskas.", required=True, max_length=MAX_TEXT_LENGTH),
     Field("platform", "string", "Plattformens regler som ska gälla, eller null.", nullable=True,
-          enum=ANALYZER_PLATFORMS),
+          enum=PLATFORMS),
 ))
 
 #: Draft states as the API names them.

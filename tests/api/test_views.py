@@ -5,6 +5,7 @@ import pytest
 
 from aledraft.access import Role
 from aledraft.auth.services import revoke_api_token
+from aledraft.drafts import services as draft_services
 from aledraft.models import ApiToken, Draft, DraftState
 from tests.helpers import login_as
 
@@ -386,3 +387,16 @@ def test_analyze_returns_the_report_and_saves_nothing(api, author, token_for, se
 def test_analyze_refuses_an_unknown_platform(api, author, token_for):
     response = api("POST", "/analyze", token_for(author), json={"text": "Hej", "platform": "myspace"})
     assert assert_error(response, 400, "validation_failed")["field"] == "platform"
+
+
+def test_analyze_with_the_real_checker_follows_the_contract(api, author, token_for, real_analyzer, monkeypatch):
+    monkeypatch.setattr(draft_services, "analysis_report", real_analyzer)
+    text = "Grattis Anna Svensson! Ring 070-123 45 67 eller skicka personnummer 19811218-9876 ASAP!!!"
+    response = api("POST", "/analyze", token_for(author), json={"text": text, "platform": "x"})
+    assert response.status_code == 200
+    report = response.get_json()
+    assert set(report) == {"findings", "readability", "doc_flags"}
+    for finding in report["findings"]:
+        assert set(finding) == {"rule", "category", "severity", "start", "end", "text", "message", "suggestion"}
+        assert text[finding["start"]:finding["end"]] == finding["text"]
+    assert report["readability"]["level"] in ("lätt", "medel", "svår")
