@@ -32,6 +32,8 @@ MAX_EDITS = 5000
 #: ones give odd words: Meröppet -> Mär+öppet).
 MIN_COMPOUND = 10
 MIN_PART = 4
+#: Compound corrections hunspell checks per word (~1 ms each).
+MAX_COMPOUND_CHECKS = 5
 #: A post where more than this share of checked words is unknown is not in Swedish.
 MAX_UNKNOWN_SHARE = 0.25
 MIN_WORDS_FOR_LANGUAGE_TEST = 8
@@ -73,8 +75,13 @@ def suggest(form: str) -> str | None:
     listed = next((edit for edit in candidates if _is_listed(edit)), None)
     if listed or len(form) < MIN_COMPOUND:
         return listed
-    # Long words are mostly compounds the table lacks: kulturskolann -> kultur+skolan.
-    return next((edit for edit in candidates if _is_listed_compound(edit)), None)
+    # Long words are mostly compounds the table lacks: kulturskolann -> kultur+skolan. Two
+    # listed halves can still make a non-word (kommunhysset), so hunspell has the last say on
+    # the first few.
+    compounds = itertools.islice(
+        (edit for edit in candidates if _is_listed_compound(edit)), MAX_COMPOUND_CHECKS
+    )
+    return next((edit for edit in compounds if hunspell.is_word(edit)), None)
 
 
 def _is_listed_compound(word: str) -> bool:
