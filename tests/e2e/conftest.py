@@ -185,39 +185,3 @@ def screenshot(page, name: str, **kwargs):
         folder.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(folder / name), **kwargs)
 
-
-@pytest.fixture(scope="session", autouse=True)
-def analyzer_standin():
-    """TEMPORARY while the analyzer's recognizers are being written: stand-ins for the categories it lacks."""
-    import re
-
-    from aledraft.drafts import services
-
-    sample = services.analysis_report("Du kan erhålla hjälp. 19811218-9876", "facebook")
-    missing = {"personnummer", "plain_language"} - {f["category"] for f in sample["findings"]}
-    if not missing:
-        yield
-        return
-
-    real = services.analysis_report
-
-    def standin(text, platform):
-        report = real(text, platform)
-        findings = []
-        if "personnummer" in missing:
-            for m in re.finditer(r"\b\d{8}-\d{4}\b", text):
-                findings.append({"rule": "pii.personnummer", "category": "personnummer", "severity": "block",
-                                 "start": m.start(), "end": m.end(), "text": m.group(),
-                                 "message": "Personnummer får inte publiceras.", "suggestion": None})
-        if "plain_language" in missing:
-            for m in re.finditer(r"\berhålla\b", text, re.IGNORECASE):
-                findings.append({"rule": "plain_language.jargon", "category": "plain_language", "severity": "warn",
-                                 "start": m.start(), "end": m.end(), "text": m.group(),
-                                 "message": "Byråkratiskt ord. Skriv enklare.", "suggestion": "få"})
-        report["findings"] = sorted(report["findings"] + findings, key=lambda f: f["start"])
-        return report
-
-    patcher = pytest.MonkeyPatch()
-    patcher.setattr(services, "analysis_report", standin)
-    yield
-    patcher.undo()
