@@ -9,6 +9,7 @@ import phonenumbers
 
 from ..report import Finding
 from ..rules import make_finding, rule
+from . import names
 from .base import Context, PatternRecognizer, load_lines
 
 PHONE = "pii.phone"
@@ -46,17 +47,28 @@ class PhoneRecognizer:
 
 
 class EmailRecognizer(PatternRecognizer):
-    """Addresses whose local part names a person; role addresses (bibliotek@, kontaktcenter@) pass."""
+    """Addresses whose local part names a person; role addresses (bibliotek@, kontaktcenter@) pass.
+
+    A local part is a role when it, or each of its parts, is a listed role word, or when every
+    part is an ordinary Swedish word and no part is a name (barn.utbildning@ but not linda.holm@).
+    Digits (kalle82@) or an initial (m.ahmadi@) always make it personal.
+    """
 
     def __init__(self) -> None:
         super().__init__((EMAIL,), r"(?<![\w.+-])(?P<local>[\w.+-]+)@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?!\w)")
         self.functional = frozenset(load_lines("functional_emails.txt"))
 
     def validate(self, match: re.Match[str]) -> str | None:
-        local = match["local"].lower()
-        parts = re.split(r"[._+-]", local)
-        functional = local in self.functional or all(part in self.functional for part in parts if part)
-        return None if functional else EMAIL
+        return None if self.is_functional(match["local"].lower()) else EMAIL
+
+    def is_functional(self, local: str) -> bool:
+        parts = [part for part in re.split(r"[._+-]", local) if part]
+        if local in self.functional or all(part in self.functional for part in parts):
+            return True
+        if any(len(part) < 2 or not part.isalpha() for part in parts):
+            return False
+        lexicon = names.lexicon()
+        return not any(lexicon.is_name(part) for part in parts) and all(map(names.is_common_word, parts))
 
 
 RECOGNIZERS = [PhoneRecognizer(), EmailRecognizer()]

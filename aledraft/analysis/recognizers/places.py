@@ -11,16 +11,24 @@ POSTAL_CODE = "pii.postal_code"
 
 _UPPER = "A-ZÅÄÖÉÜ"
 _LOWER = "a-zåäöéüø"
-_SUFFIXES = "|".join(sorted(map(re.escape, load_lines("street_suffixes.txt")), key=len, reverse=True))
 
-# A street: one compound word ending in a street ending (Storgatan, Ekebacken), or a capitalised
+
+def _alternatives(list_name: str) -> str:
+    return "|".join(sorted(map(re.escape, load_lines(list_name)), key=len, reverse=True))
+
+
+_SUFFIXES = _alternatives("street_suffixes.txt")
+
+# A street: one compound word ending in a street ending (Storgatan, Ekebacken), or a known first
 # word and a street word (Ale torg, Gamla vägen). Then a house number with an optional letter and
-# flat number (5B, 3 lgh 1102) that is not a range or a list of houses (Storgatan 1–15, 1 och 3).
+# flat number (5B, 3 lgh 1102) that is not a range, a list of houses (Storgatan 1–15, 1 och 3) or
+# a quantity (leden 2 km).
 ADDRESS_PATTERN = rf"""
     (?<![\w-])
     (?P<value>
-        (?P<street>[{_UPPER}][{_LOWER}-]*(?:{_SUFFIXES})|[{_UPPER}][{_LOWER}]+\ (?i:{_SUFFIXES}))
-        \ (?P<number>\d{{1,3}})(?!\d|[.,:]\d)
+        (?P<street>[{_UPPER}][{_LOWER}-]*(?:{_SUFFIXES})
+            |(?:{_alternatives("street_name_first_words.txt")})\ (?i:{_SUFFIXES}))
+        \ (?P<number>\d{{1,3}})(?!\d|[.,:]\d|\ ?(?:{_alternatives("number_units.txt")})(?!\w))
         (?:\ ?[A-Ha-h](?!\w))?
         (?:,?\ (?:lgh|lägenhet)\.?\ ?\d{{3,4}}\b)?
     )
@@ -69,7 +77,7 @@ class PostalCodeRecognizer(PatternRecognizer):
 
     def __init__(self, address: AddressRecognizer) -> None:
         super().__init__(
-            (POSTAL_CODE,), rf"(?<![\w+-])(?<!\d\ )(?P<value>\d{{3}}\ ?\d{{2}})\ +[{_UPPER}][{_LOWER}]+", re.VERBOSE
+            (POSTAL_CODE,), rf"(?<![\w+-])(?<!\d\ )(?P<value>\d{{3}}\ ?\d{{2}})\ +[{_UPPER}][^\W\d_]+", re.VERBOSE
         )
         self.official = frozenset(code.replace(" ", "") for code in load_lines("official_postal_codes.txt"))
         self.address = address

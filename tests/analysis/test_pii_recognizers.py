@@ -1,0 +1,58 @@
+"""Hard cases of contact, place, bank and vehicle recognizers, in post-like sentences."""
+
+import pytest
+
+from aledraft.analysis import analyze
+
+MINE = {"phone", "email", "address", "postal_code", "vehicle_reg", "bank_account", "personnummer",
+        "coordination_number"}
+
+
+def found(text):
+    return [(f.category.value, f.text) for f in analyze(text).findings if f.category.value in MINE]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ring Lisa på 076-174 06 55 i kväll.", [("phone", "076-174 06 55")]),
+        ("Nås på +46 70 174 06 35 eller 0701740635.", [("phone", "+46 70 174 06 35"), ("phone", "0701740635")]),
+        ("Direktnummer 0303-33 07 15, växel 0303-330000.", [("phone", "0303-33 07 15")]),
+        ("Mejla linda.holm@edu.ale.se eller bibliotek@ale.se.", [("email", "linda.holm@edu.ale.se")]),
+        ("Kontakt: m.ahmadi@yahoo.se, barn.utbildning@ale.se", [("email", "m.ahmadi@yahoo.se")]),
+        (
+            "Katten bor hos Sofia på Storgatan 5B, 449 30 Nödinge.",
+            [("address", "Storgatan 5B"), ("postal_code", "449 30")],
+        ),
+        ("Hon bor på Södra vägen 12 lgh 1102.", [("address", "Södra vägen 12 lgh 1102")]),
+        ("Bekräfta adressen Ringvägen 11, 44556 Surte.", [("address", "Ringvägen 11"), ("postal_code", "44556")]),
+        ("Vi betalar till ditt konto i Handelsbanken 6153-214 587 398.", [("bank_account", "6153-214 587 398")]),
+        ("Clearingnummer 5235 och kontonummer 00 462 14.", [("bank_account", "5235"), ("bank_account", "00 462 14")]),
+        ("Kontonummer: 8327-9, 123 456 789-0", [("bank_account", "8327-9, 123 456 789-0")]),
+        ("Bilen med reg.nr ABC 12A blockerar infarten.", [("vehicle_reg", "ABC 12A")]),
+    ],
+)
+def test_found(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Storgatan 1–15 stängs för grävning vecka 12. Storgatan 12 och 14 saknar vatten.",
+        "Ale Kulturrum, Ale Torg 7, har öppet 10–16.",
+        "Skicka ansökan till Ale kommun, Samhällsbyggnad, 449 80 Alafors.",
+        "Kyrkbyskolan, Kyrkvägen 3, har föräldramöte.",
+        "Följ leden 2 km norrut och ta vägen 3 gånger runt sjön.",
+        "Ring Kontaktcenter på 0303-33 00 00, vid fara 112 och för vård 1177.",
+        "Frågor? Mejla kontaktcenter@ale.se eller rekrytering@ale.se.",
+        "Vår bankgiro är 5050-1055 och Swish 123 456 78 90.",
+        "Föreningens konto 8327-9, 123 456 789-0 tar emot gåvor.",
+        "Trafiken på E45 flyter, buss 401 går igen och Volvo V70 ska bort.",
+        "RING OSS 123 GÅNGER, SEK 500 per månad.",
+        "Priset är 1 250 kr, 850 000 liter, 2025-10-05 kl. 12.00, ordernummer 48213377.",
+        "Tåg 3041 avgår 07.45 från Älvängen, linje 401, 402 och 430.",
+    ],
+)
+def test_not_found(text):
+    assert found(text) == []
