@@ -27,6 +27,7 @@ DEFAULT_PATH = REPO.parent / "shared" / "testdata" / "drafts-dev.jsonl"
 SPAN_CATEGORIES = [c.value for c in Category if c in PERSONAL_DATA and c is not Category.COORDINATION_NUMBER]
 DOC_FLAGS = ["personal_data", "sensitive_data", "confidential", "case_handling"]
 PERSONAL_FLAGS = {"personal_data", "sensitive_data"}
+LEVELS = {"easy": "lätt", "medium": "medel", "hard": "svår"}
 
 
 def scored_category(category: str) -> str:
@@ -46,7 +47,8 @@ def evaluate(path: Path, show_errors: bool) -> None:
     posts = [post for post in posts if post.get("split") == "dev"]
     span = Counter()  # (category, "tp_pred" | "pred" | "tp_gold" | "gold")
     flags = Counter()  # (flag, "tp" | "pred" | "gold")
-    clean = clean_ok = 0
+    clean = clean_ok = level_ok = 0
+    lix_error = 0.0
     misses: list[str] = []
     for post in posts:
         report = analyze(post["text"], post.get("platform")).to_dict()
@@ -68,6 +70,8 @@ def evaluate(path: Path, show_errors: bool) -> None:
             span[g["category"], "tp_gold"] += found
             if not found:
                 misses.append(f"  FN {post['id']} {g['category']}: {g['text']!r}")
+        level_ok += report["readability"]["level"] == LEVELS[post["readability"]]
+        lix_error += abs(report["readability"]["lix"] - post["lix"])
         for flag in DOC_FLAGS:
             in_pred, in_gold = flag in report["doc_flags"], flag in post["doc_flags"]
             flags[flag, "pred"] += in_pred
@@ -91,7 +95,8 @@ def evaluate(path: Path, show_errors: bool) -> None:
             f"{flag:<16}{ratio(flags[flag, 'tp'], flags[flag, 'pred']):>10}{ratio(flags[flag, 'tp'], flags[flag, 'gold']):>8}"
             f"{flags[flag, 'pred']:>6}{flags[flag, 'gold']:>6}{flags[flag, 'tp']:>6}"
         )
-    print(f"\nclean posts without a personal-data finding or flag: {clean_ok}/{clean} = {ratio(clean_ok, clean)}")
+    print(f"\nreadability level as labelled: {level_ok}/{len(posts)}; mean |LIX error| {lix_error / len(posts):.2f}")
+    print(f"clean posts without a personal-data finding or flag: {clean_ok}/{clean} = {ratio(clean_ok, clean)}")
     if show_errors and misses:
         print("\nspan errors:")
         print("\n".join(misses))
