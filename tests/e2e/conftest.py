@@ -174,7 +174,8 @@ def run_axe(page) -> list[dict]:
     )
     page.unroute(f"**{AXE_URL_PATH}")
     print(f"axe {page.url}: {len(result['passes'])} rules passed, {len(result['violations'])} violated, "
-          f"{len(result['incomplete'])} need a human check {[i['id'] for i in result['incomplete']]}")
+          f"{len(result['incomplete'])} need a human check "
+          f"{[(i['id'], [n['target'] for n in i['nodes'][:3]]) for i in result['incomplete']]}")
     return result["violations"]
 
 

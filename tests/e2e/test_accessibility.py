@@ -32,7 +32,10 @@ def test_editor_with_live_findings_has_no_serious_accessibility_violations(new_p
     page.goto("/utkast/ny")
     page.locator("#draft-text").fill("Du kan erhålla hjälp. Mitt personnummer är 19811218-9876.")
     expect(page.locator(".editor-highlights mark")).not_to_have_count(0)
-    check_page(page, "editor")
+    check_page(page, "editor (new draft)")
+    page.get_by_role("button", name="Spara och kontrollera").click()
+    expect(page.locator("#editor-status")).to_contain_text("Kontrollen är klar")
+    check_page(page, "editor (saved draft)")
 
 
 def test_review_pages_have_no_serious_accessibility_violations(new_page, app, session, make_user, make_account):

@@ -5,6 +5,7 @@ from personnummer import personnummer
 from playwright.sync_api import expect
 
 from aledraft.access import Role
+from aledraft.models import Platform
 from tests.e2e.conftest import assert_not_pwned, login, logout, screenshot
 
 #: A personnummer with a valid check digit (checked below), and a bureaucratic word.
@@ -36,23 +37,27 @@ def test_author_writes_fixes_and_submits_reviewer_approves_and_post_is_published
     word_mark = page.locator(".editor-highlights mark", has_text="erhålla")
     expect(number_mark).to_have_count(1)
     expect(word_mark).to_have_count(1)
-    expect(page.locator("#editor-status")).to_contain_text("Kontrollen är klar")
+    status = page.locator("#editor-status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_contain_text(re.compile(r"Kontrollen är klar: \d+ markeringar \(1 blockerande"))
     expect(page.locator("#findings")).to_contain_text("Blockerande")
     expect(page.locator("#char-count")).to_have_text(str(len(DRAFT_TEXT)))
     expect(page.locator("#preview")).to_have_text(DRAFT_TEXT)
     expect(page.locator("#lix")).not_to_have_text("–")
     screenshot(page, "editor.png", full_page=True)
 
-    # One click applies the plainer word; the text is checked again.
+    # One click (here: the keyboard) applies the plainer word; the text is checked again.
     apply = page.locator(".finding", has_text="erhålla").get_by_role("button", name=re.compile("^Byt till"))
     replacement = apply.locator("bdi").inner_text()
-    apply.click()
+    apply.focus()
+    page.keyboard.press("Enter")
     expect(textarea).not_to_have_value(re.compile("erhålla"))
     expect(textarea).to_have_value(re.compile(f"kan du {re.escape(replacement)} hjälp"))
     expect(word_mark).to_have_count(0)
 
     # Selecting the finding in the list selects the number in the text; delete it.
-    page.locator(".finding", has_text=PERSONNUMMER).locator(".finding-jump").click()
+    page.locator(".finding", has_text=PERSONNUMMER).locator(".finding-jump").focus()
+    page.keyboard.press("Enter")
     selected = page.evaluate("() => { const t = document.getElementById('draft-text');"
                              " return t.value.slice(t.selectionStart, t.selectionEnd); }")
     assert selected == PERSONNUMMER
@@ -94,3 +99,17 @@ def test_author_writes_fixes_and_submits_reviewer_approves_and_post_is_published
     expect(page.locator(".badge-state")).to_have_text("Publicerad")
     assert_not_pwned(page)
     assert page.js_errors == []
+
+
+def test_editor_says_in_words_when_the_post_is_over_the_platform_limit(new_page, make_user, make_account):
+    author = make_user(roles=[Role.AUTHOR])
+    make_account(name="Ale kommun på X", platform=Platform.X, url="https://x.com/alekommun")
+    page = new_page()
+    login(page, author)
+    page.goto("/utkast/ny")
+    page.locator("#draft-text").fill("Välkommen till Ale! " * 15)  # 300 characters, X allows 280
+    count = page.locator("#char-count").locator("xpath=..")
+    expect(count).to_contain_text("300 av högst 280")
+    expect(count).to_contain_text("20 tecken för mycket")
+    page.locator("#draft-text").fill("Välkommen till Ale!")
+    expect(count).to_contain_text("261 tecken kvar")
