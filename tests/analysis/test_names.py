@@ -48,6 +48,7 @@ NAMES = [
     ("Per person kostar det 50 kr. Dag 2 börjar kl. 9.", []),
     ("Föreläsningen hålls i Stockholm och i Santa Maria.", []),
     ("Tack Jönköpings kommun för besöket! Vi handlade på Jula.", []),
+    ("Fika på Café Linnea efter stormen Dag.", []),
     ("Frågor? Mejla bibliotek@ale.se eller besök ale.se/bibliotek. #Nödinge", []),
 ]
 

@@ -64,6 +64,7 @@ class Lexicon:
     #: English function and calendar words (spaCy's English stop words and name_cues "english")
     english_words: frozenset[str]
     organisation_nouns: frozenset[str]
+    thing_nouns: frozenset[str]
     #: gazetteer entries as lower-case token tuples, keyed by their first token
     gazetteer: dict[str, tuple[tuple[str, ...], ...]]
 
@@ -91,7 +92,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """Load the name lists, titles, cue words and the gazetteer."""
     cues: dict[str, set[str]] = {
-        kind: set() for kind in ("before", "after", "block", "place", "org", "english")
+        kind: set() for kind in ("before", "after", "block", "place", "org", "thing", "english")
     }
     for line in load_lines("name_cues.txt"):
         kind, word = line.split("\t")
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         blockers=frozenset(cues["block"]),
         place_prepositions=frozenset(cues["place"]),
         organisation_nouns=frozenset(cues["org"]),
+        thing_nouns=frozenset(cues["thing"]),
         english_words=frozenset(cues["english"]) | ENGLISH_STOP_WORDS,
         gazetteer={key: tuple(entries) for key, entries in gazetteer.items()},
     )
@@ -331,8 +333,10 @@ def _is_name_start(
     lower = word.base.lower()
     previous = _previous(tokens, i)
     genitive = word.base != word.token.text.lstrip("/@")
-    if previous is not None and previous.lower_ in lex.place_prepositions and not genitive:
-        return False  # "i Stockholm", "vid Paris"
+    if previous is not None and (
+        previous.lower_ in lex.thing_nouns or previous.lower_ in lex.place_prepositions and not genitive
+    ):
+        return False  # "Café Linnea", "i Stockholm", "vid Paris"
     signed = word.token.text.startswith("/")  # "/Linda" under a post
     cued = signed or _cue_before(tokens, i, lex) or _title_before(tokens, i, lex)
     if first_name:
