@@ -83,6 +83,8 @@ def test_identity_numbers_in_context(text, rule):
 
 
 def test_compact_mobile_number_is_a_phone_number():
-    # 0701740613 would pass as a samordningsnummer shape; a compact 07-number is a mobile.
-    findings = analyze("Ring mig på 0701740613 i kväll.").findings
+    # 0701740607 is also a valid samordningsnummer (born 2007-01-14); without a cue it is a mobile.
+    findings = analyze("Ring mig på 0701740607 i kväll.").findings
     assert [f.category.value for f in findings if f.category.value != "spelling"] == ["phone"]
+    findings = analyze("Barnets samordningsnummer är 0701740607.").findings
+    assert "coordination_number" in [f.category.value for f in findings]
