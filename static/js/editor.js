@@ -58,7 +58,7 @@
     analyzeRetry: RETRY_MIN_MS,
     analyzeRetryTimer: null,
     lastSummary: "",
-    savedText: textarea.value,
+    savedText: null, /* the text the server holds as the latest version; set below */
     autosavedText: textarea.value,
     autosaveBusy: false,
     connectionLost: {},
@@ -866,6 +866,9 @@
     autosave();
   });
 
+  /* A page answered 400/409 shows the writer's unsaved text, not the saved version. */
+  state.savedText = pageAnsweredOk() ? textarea.value : null;
+  state.autosavedText = state.savedText;
   copyTextMetrics();
   pruneOldCopies();
   forgetSubmittedCopy();
