@@ -7,7 +7,7 @@ from wtforms import SelectChoice
 
 from aledraft.access import Role, allow
 from aledraft.db import get_session, utcnow
-from aledraft.errors import ValidationFailed
+from aledraft.errors import NotFound, ValidationFailed
 from aledraft.models import RemovalReason
 from aledraft.moderation import services
 from aledraft.moderation.forms import RegisterForm, RemovalForm
@@ -114,8 +114,7 @@ def led_to_action(entry_id: int):
 def screenshot(entry_id: int):
     entry = services.get_entry(get_session(), current_user, entry_id)
     if entry.screenshot is None:
-        return render_template("errors/error.html", status=404, title="Ingen skärmbild",
-                               message="Posten har ingen skärmbild."), 404
+        raise NotFound("Posten har ingen skärmbild.")
     shot = entry.screenshot
     extension = "png" if shot.mime_type == "image/png" else "jpg"
     # Stored images are re-encoded PNG or JPEG only; the type comes from our own sniffing.
