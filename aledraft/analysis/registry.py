@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .recognizers import contact, finance_vehicle, identity_numbers, names, places, spelling
+from .recognizers import case_handling, confidential, language, platform, sensitive, tone
 from .recognizers.base import Context, Recognizer
 from .report import PERSONAL_DATA, Category, Finding
 
@@ -13,6 +14,12 @@ RECOGNIZERS: list[Recognizer] = [
     *finance_vehicle.RECOGNIZERS,
     *names.RECOGNIZERS,
     *spelling.RECOGNIZERS,
+    *sensitive.RECOGNIZERS,
+    *confidential.RECOGNIZERS,
+    *case_handling.RECOGNIZERS,
+    *language.RECOGNIZERS,
+    *tone.RECOGNIZERS,
+    *platform.RECOGNIZERS,
 ]
 
 #: When personal-data findings overlap, the more specific category wins (earlier = stronger):

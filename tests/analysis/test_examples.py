@@ -3,7 +3,7 @@ import pytest
 from aledraft.analysis import analyze
 from aledraft.analysis.rules import RULES
 
-from .examples import EXAMPLES
+from .examples import EXAMPLE_PLATFORM, EXAMPLES
 
 CASES = [
     pytest.param(rule_id, text, should_flag, id=f"{rule_id}-{'flag' if should_flag else 'pass'}-{n}")
@@ -15,7 +15,7 @@ CASES = [
 
 @pytest.mark.parametrize(("rule_id", "text", "should_flag"), CASES)
 def test_example(rule_id, text, should_flag):
-    rules = {finding.rule for finding in analyze(text).findings}
+    rules = {finding.rule for finding in analyze(text, EXAMPLE_PLATFORM.get(rule_id)).findings}
     assert (rule_id in rules) is should_flag, rules
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Protocol
@@ -154,14 +154,53 @@ def clause_end(text: str, end: int, limit: int) -> int:
     return brk.start() if brk else min(limit, end + MAX_CLAUSE_CHARS)
 
 
+def _token_test(spec: dict) -> Callable[[str], bool]:
+    """Return a test on a token's text that is true whenever ``spec`` (LOWER/TEXT/ORTH) can match."""
+    for attr in ("LOWER", "TEXT", "ORTH"):
+        if attr in spec:
+            value, fold = spec[attr], str.lower if attr == "LOWER" else str
+            if isinstance(value, str):
+                return lambda text: fold(text) == value
+            if "IN" in value:
+                values = frozenset(value["IN"])
+                return lambda text: fold(text) in values
+            regex = re.compile(value["REGEX"])
+            return lambda text: regex.search(fold(text)) is not None
+    raise ValueError(f"the first obligatory token of a pattern needs LOWER, TEXT or ORTH: {spec}")
+
+
+def _selectivity(spec: dict) -> int:
+    """Rank a token spec by how rarely it matches: longer words are rarer than "har" or "inte"."""
+    value = next((spec[attr] for attr in ("LOWER", "TEXT", "ORTH") if attr in spec), None)
+    if value is None or spec.get("OP") not in (None, "+"):
+        return -1  # optional, or not screenable by its text
+    if isinstance(value, str):
+        return len(value)
+    return min(map(len, value["IN"])) if "IN" in value else REGEX_SELECTIVITY
+
+
+def _most_selective(pattern: list[dict]) -> dict:
+    """Return the obligatory token of a pattern that is least likely to match an ordinary word."""
+    return max(pattern, key=_selectivity)
+
+
+#: How selective a REGEX token is taken to be, against the shortest word of an IN list.
+REGEX_SELECTIVITY = 6
+
+
 class TokenPatternRecognizer:
     """spaCy Matcher token patterns from a JSONL file, EntityRuler-style ("id" = rule id).
 
     A line with "context" instead of "id" names a context pattern. A rule line may list
-    contexts it "requires" (each must occur in the same sentence, or in the post with
-    "scope": "post") and contexts that veto it ("unless"), a "severity" that overrides the
-    rule's, "sentence_start": true, and "extend": "clause" to grow the span to the clause end.
-    Subclasses add computed contexts (person names ...) in ``contexts()``.
+    contexts it "requires" (each must occur in the same sentence) and contexts that veto it
+    ("unless"), a "severity" that overrides the rule's, "sentence_start": true, and
+    "extend": "clause" to grow the span to the clause end. Subclasses add computed contexts
+    (person names ...) in ``contexts()``.
+
+    The Matcher runs only on sentences holding a token that can match the rarest obligatory
+    token of some rule pattern (the screen): spaCy
+    calls set and regex predicates in Python for every token, which costs milliseconds a post,
+    while this screen is one cached lookup per token.
     """
 
     def __init__(self, pattern_file: str) -> None:
@@ -169,6 +208,8 @@ class TokenPatternRecognizer:
         self.rule_ids = tuple(dict.fromkeys(line["id"] for line in self.lines if "id" in line))
         for rule_id in self.rule_ids:
             rule(rule_id)
+        tests = [_token_test(_most_selective(line["pattern"])) for line in self.lines if "id" in line]
+        self.is_trigger = functools.lru_cache(maxsize=100_000)(lambda text: any(test(text) for test in tests))
 
     @functools.cached_property
     def matcher(self) -> Matcher:
@@ -184,24 +225,24 @@ class TokenPatternRecognizer:
     def find(self, ctx: Context) -> Iterator[Finding]:
         found: dict[str, list[tuple[int, int]]] = {}
         candidates = []
-        for match_id, start, end in self.matcher(ctx.doc):
-            line = self.lines[int(ctx.doc.vocab.strings[match_id])]
-            span = ctx.doc[start:end]
-            if "context" in line:
-                found.setdefault(line["context"], []).append((span.start_char, span.end_char))
-            else:
-                candidates.append((line, span.start_char, span.end_char))
+        for sent_start, sent_end in sentence_bounds(ctx.text):
+            sentence = ctx.doc.char_span(sent_start, sent_end, alignment_mode="expand")
+            if sentence is None or not any(self.is_trigger(token.text) for token in sentence):
+                continue
+            for span in self.matcher(sentence, as_spans=True):
+                line = self.lines[int(span.label_)]
+                if "context" in line:
+                    found.setdefault(line["context"], []).append((span.start_char, span.end_char))
+                else:
+                    candidates.append((line, span.start_char, span.end_char, sent_start, sent_end))
         if not candidates:
             return
         for name, spans in self.contexts(ctx).items():
             found.setdefault(name, []).extend(spans)
-        sentences = sentence_bounds(ctx.text)
         kept: list[tuple[int, int, dict]] = []
-        for line, start, end in candidates:
-            sent_start, sent_end = next((s, e) for s, e in sentences if start < e or e == len(ctx.text))
-            lo, hi = (0, len(ctx.text)) if line.get("scope") == "post" else (sent_start, sent_end)
+        for line, start, end, sent_start, sent_end in candidates:
 
-            def occurs(name: str, lo: int = lo, hi: int = hi) -> bool:
+            def occurs(name: str, lo: int = sent_start, hi: int = sent_end) -> bool:
                 return any(lo <= s and e <= hi for s, e in found.get(name, ()))
 
             if not all(map(occurs, line.get("requires", ()))) or any(map(occurs, line.get("unless", ()))):

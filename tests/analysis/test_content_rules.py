@@ -1,0 +1,172 @@
+"""Sensitive data, confidential content, case handling, plain language, tone and platform rules.
+
+Every post here is invented for these tests (none is from the labelled dev file), so they check
+that the rules generalise; each table has hard negatives next to the positives.
+"""
+
+import pytest
+
+from aledraft.analysis import analyze
+
+
+def _flags(text, platform=None):
+    return set(analyze(text, platform).doc_flags)
+
+
+def _findings(text, rule_prefix, platform=None):
+    return [f for f in analyze(text, platform).findings if f.rule.startswith(rule_prefix)]
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("Vi hälsar Malin Ek välkommen tillbaka. Malin, som har bröstcancer, jobbar halvtid i vår.", "som har bröstcancer"),
+    ("Tack till Yusuf Omar, som är aktiv i moskén i Hjällbo, för hjälpen med iftar-kvällen.", "som är aktiv i moskén"),
+    ("Bertil Olsson, som röstade på Vänsterpartiet, lämnade in namnlistan.", "som röstade på Vänsterpartiet"),
+    ("Hör Leo Lind, som tillhör den samiska minoriteten, berätta om renskötsel.", "som tillhör den samiska minoriteten"),
+    ("Vår kock Nils Berg, som är dömd för misshandel, har slutat.", "som är dömd för misshandel"),
+    ("Hanna Ek, som är medlem i Vision, har valts till skyddsombud.", "som är medlem i Vision"),
+    ("Elin Sund, som är lesbisk, leder Prideveckans quiz.", "som är lesbisk"),
+    ("Hon har en ADHD-diagnos och behöver extra stöd på lektionerna.", "har en ADHD-diagnos"),
+], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun"])
+def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
+    spans = [f.text for f in _findings(text, "pii.sensitive_data")]
+    assert any(fact in span for span in spans), spans
+    assert "sensitive_data" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Eid Mubarak till alla som firar i Ale! Biblioteket har öppet som vanligt.",
+    "För dig som har diabetes ordnar vårdcentralen en kurs om kost i mars.",
+    "Anhörigträff för er som lever nära någon med demens, onsdagar kl. 14.",
+    "Kommunstyrelsens ordförande Per Holm (M) invigde den nya förskolan.",
+    "Oppositionsrådet Lisa Ek, Socialdemokraterna, svarade på frågor om budgeten.",
+    "Romernas nationaldag firas 8 april med musik i Ale Kulturrum.",
+    "Anna Berg är diabetessjuksköterska och svarar på frågor i chatten.",
+], ids=["greeting", "audience", "relatives", "politician-party", "politician-named-party", "minority", "profession"])
+def test_general_health_religion_and_politics_without_a_person_pass(text):
+    assert "sensitive_data" not in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Konfidentiellt: förslaget till ny organisation presenteras för facken på måndag.",
+    "Till all personal på Nolskolan: brandlarmet testas i morgon kl. 9.",
+    "Embargo till fredag kl. 08.00. Kommunen köper Alafors gamla pappersbruk.",
+    "Hej! Vi har fått en orosanmälan om Elvira Sund och kallar vårdnadshavarna till möte.",
+    "Städbolaget Rent AB har lämnat det lägsta anbudet, 2,1 miljoner kronor per år.",
+    "Vaktmästaren Ola Björk är avstängd från arbetet tills utredningen är klar.",
+    "Koden till nyckelskåpet i Skepplanda bygdegård är 7731.",
+    "Ärendet för 19990822-5577 flyttas till Kungälv. /Handläggaren",
+], ids=["marker", "staff-memo", "embargo", "case", "bid", "personnel", "code", "case-number"])
+def test_confidential_content_is_flagged(text):
+    assert "confidential" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Vi kan tyvärr inte svara på frågor om enskilda ärenden här, eftersom de kan omfattas av sekretess.",
+    "Nu upphandlar vi skolskjuts för 2027–2030. Sista dag att lämna anbud är 30 januari.",
+    "Tilldelningsbeslutet är klart och avtalet skrivs med Älvbuss AB från augusti.",
+    "Är du orolig för ett barn? Då kan du göra en orosanmälan till socialtjänsten.",
+    "Vi söker en vikarie under en medarbetares föräldraledighet.",
+    "Glöm inte din pinkod när du lånar på Meröppet!",
+    "Tack till all personal som gjorde Ale-dagen till en succé!",
+], ids=["disclaimer", "notice", "award", "how-to-report", "job-ad", "pin-reminder", "thanks-staff"])
+def test_general_replies_and_public_notices_are_not_confidential(text):
+    assert "confidential" not in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hej Sven! Din ansökan om bostadsanpassning är beviljad och hantverkaren hör av sig.",
+    "Hej Fatima! Tyvärr har vi avslagit din ansökan om plats på Backa förskola.",
+    "Hej! Vi har registrerat din anmälan till simskolan och du är placerad i grupp 3.",
+    "Hej Tove! Vi har granskat ritningarna och ditt bygglov kan beviljas.",
+    "Hej Kim, ditt ärende ligger hos handläggaren och besked kommer nästa vecka.",
+    "Vad har du för ärendenummer? Skriv det här så kollar vi.",
+    "Skicka ditt personnummer i kommentaren så letar vi upp fakturan.",
+], ids=["granted", "refused", "placed", "permit", "status", "asks-case-number", "asks-personnummer"])
+def test_handling_a_persons_own_case_in_public_is_flagged(text):
+    assert "case_handling" in _flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hej Ali! Vi tömmer ditt kärl på torsdag i stället, på grund av helgdagen.",
+    "Hej! Bygglov söker du i e-tjänsten på ale.se. Handläggningstiden är cirka sex veckor.",
+    "Hej Greta! Tack för felanmälan om gatlampan, vi har skickat den till elektrikern.",
+    "När ditt bygglov är beviljat får du ett startbesked innan du börjar bygga.",
+    "Skicka ditt ärendenummer i ett privat meddelande, så hjälper vi dig vidare.",
+    "Synpunkter lämnas senast 1 juni. Ange diarienummer KS 2025/0042.",
+], ids=["bin", "how-to-apply", "fault-report", "conditional", "private-channel", "consultation"])
+def test_service_answers_and_general_advice_are_not_case_handling(text):
+    assert "case_handling" not in _flags(text)
+
+
+@pytest.mark.parametrize(("text", "word", "plain"), [
+    ("Erhålla bidrag kan alla föreningar.", "Erhålla", "Få"),
+    ("Bidraget erhölls i maj.", "erhölls", "få"),
+    ("Beslutet fattas i enlighet med riktlinjerna.", "i enlighet med", "enligt"),
+    ("Därest ansökan är ofullständig hör vi av oss.", "Därest", "Om"),
+    ("Avgiften gäller innevarande år.", "innevarande år", "i år"),
+])
+def test_jargon_gets_the_plain_word_with_the_same_capital(text, word, plain):
+    found = {(f.text, f.suggestion) for f in _findings(text, "plain_language.jargon")}
+    assert (word, plain) in found
+
+
+def test_s_passives_are_flagged_only_when_the_post_leans_on_them():
+    heavy = "Ansökan inges till nämnden. Avgiften debiteras i efterskott. Beslut meddelas skriftligt."
+    light = "Ansökan skickas till nämnden. Vi hoppas att du trivs och att allt finns på plats."
+    assert {f.text for f in _findings(heavy, "language.passive")} == {"inges", "debiteras", "meddelas"}
+    assert not _findings(light, "language.passive")
+
+
+@pytest.mark.parametrize("word", ["finns", "hoppas", "känns", "syns", "trivs", "lyckas", "minns", "andas"])
+def test_deponent_verbs_are_never_passive(word):
+    text = f"Det {word}. Det {word} igen. Det {word} alltid. Det {word} nu."
+    assert not _findings(text, "language.passive")
+
+
+def test_long_sentence_counts_words_and_ends_at_line_breaks():
+    long = " ".join(["ord"] * 26) + "."
+    listed = "\n".join(" ".join(["ord"] * 10) for _ in range(5))
+    assert [f.text for f in _findings(long, "long_sentence")] == [long[:-1]]
+    assert not _findings(listed, "long_sentence")
+
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Kom ihåg att det är FÖRBJUDET att grilla i parken.", "tone.shouting"),
+    ("Nu får det vara nog!!", "tone.exclamations"),
+    ("Varför har ingen sorterat?!?", "tone.exclamations"),
+    ("Som alla vet är det förbjudet att elda i skogen.", "tone.blame"),
+    ("Personligen anser jag att gatan borde stängas för bilar.", "tone.private_opinion"),
+])
+def test_tone_issues_are_pointed_out(text, rule):
+    assert _findings(text, rule)
+
+
+@pytest.mark.parametrize("text", [
+    "Ansök om LSS, SFI eller OSL-frågor hos KS i Ale.",
+    "Vad roligt att så många kom! Välkommen tillbaka nästa år.",
+    "Vi tycker det är kul att ni hör av er.",
+])
+def test_acronyms_one_exclamation_and_our_voice_are_fine(text):
+    assert not _findings(text, "tone.")
+
+
+def test_x_counts_every_link_as_23_characters():
+    link = "https://www.ale.se/" + "a" * 200
+    assert not _findings("Läs om sommarlovet: " + link, "platform.length", "x")
+    assert _findings("Ale " * 71, "platform.length", "x")
+    assert not _findings("Ale " * 71, "platform.length", "facebook")
+
+
+def test_without_a_platform_the_limits_are_not_checked():
+    assert not _findings("Ale " * 800 + "#Ale " * 40, "platform.")
+
+
+def test_lower_case_hashtags_get_camel_case_suggestions():
+    found = {f.text: f.suggestion for f in _findings("#alekommun #biblioteketsurte #Ale", "accessibility.hashtag_case")}
+    assert found["#alekommun"] == "#AleKommun"
+    assert "#Ale" not in found
+
+
+def test_four_emoji_in_a_row_but_not_three():
+    assert _findings("Sommar 🌞🍦🏖️🚲", "accessibility.emoji_run")
+    assert not _findings("Sommar 🌞🍦🏖️ och sol", "accessibility.emoji_run")
