@@ -86,3 +86,37 @@ def test_lost_connection_gives_a_calm_message_and_checking_resumes(new_page, app
     expect(connection).to_have_text("", timeout=15_000)
     expect(page.locator("#preview")).to_contain_text("Ring 0303-33 00 00.")
     assert page.evaluate(LOCAL_COPIES) == 1
+
+
+def test_restored_text_saved_on_an_old_version_shows_both_texts(new_page, app, session, make_user, make_account):
+    author = make_user(roles=[Role.AUTHOR])
+    reviewer = make_user(roles=[Role.REVIEWER], name="Gustav Granskare")
+    account = make_account()
+    with app.app_context():
+        draft = make_draft(session, author, account, SAVED)
+    page = new_page()
+    login(page, author)
+    page.goto(f"/utkast/{draft.id}")
+    page.locator("#draft-text").press("Control+End")
+    page.keyboard.type(TYPED)
+
+    # A reviewer saves version 2 in another browser before the author comes back.
+    other = new_page()
+    login(other, reviewer)
+    other.goto(f"/utkast/{draft.id}")
+    other.locator("#draft-text").fill(SAVED + " Stängt på fredag.")
+    other.get_by_role("button", name="Spara och kontrollera").click()
+    expect(other.locator(".flash-success")).to_contain_text("version 2")
+
+    page.reload()
+    expect(page.locator("#draft-text")).to_have_value(SAVED + " Stängt på fredag.")
+    page.locator("#editor-restore").get_by_role("button", name="Återställ").click()
+    expect(page.locator("#base-version")).to_have_value("1")
+    page.get_by_role("button", name="Spara och kontrollera").click()
+
+    # Nothing is overwritten silently: both texts are shown, and the author's is kept.
+    conflict = page.locator("#conflict")
+    expect(conflict).to_contain_text("Stängt på fredag.")
+    expect(page.locator("#conflict-mine-text")).to_have_text(SAVED + TYPED)
+    expect(page.locator("#draft-text")).to_have_value(SAVED + TYPED)
+    assert page.evaluate(LOCAL_COPIES) == 1
