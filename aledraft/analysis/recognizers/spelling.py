@@ -28,10 +28,10 @@ RULE_ID = "spelling"
 CHECKED_WORD = re.compile(r"[^\W\d_][^\W\d_A-ZÅÄÖ]*(?:-[^\W\d_]+)*")
 #: Edits tried per suggestion (a long word has a few thousand); each is a set lookup.
 MAX_EDITS = 5000
-#: Shortest misspelling whose correction may be a compound, and shortest part of one (shorter
-#: ones give odd words: Meröppet -> Mär+öppet).
+#: Shortest misspelling whose correction may be a compound, and shortest part of a compound
+#: (shorter parts make odd words, Meröppet -> Mär+öppet, and pass misspellings, väll+kommen).
 MIN_COMPOUND = 10
-MIN_PART = 4
+MIN_PART = 5
 #: Compound corrections hunspell checks per word (~1 ms each).
 MAX_COMPOUND_CHECKS = 5
 #: A post where more than this share of checked words is unknown is not in Swedish.
@@ -52,8 +52,10 @@ def warm_up() -> None:
 
 
 def is_known(form: str) -> bool:
-    """Tell whether a word form is Swedish (either word list knows it)."""
-    return _is_listed(form.lower()) or hunspell.is_word(form)
+    """Tell whether a word form is Swedish: listed, a compound of two listed words, or in hunspell-sv."""
+    # The set lookups settle ~90 % of words; hunspell (about 1 ms a new word) the rest.
+    lower = form.lower()
+    return _is_listed(lower) or _is_listed_compound(lower) or hunspell.is_word(form)
 
 
 def _is_listed(lower: str) -> bool:
