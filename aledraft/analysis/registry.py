@@ -22,8 +22,10 @@ RECOGNIZERS: list[Recognizer] = [
     *platform.RECOGNIZERS,
 ]
 
-#: When personal-data findings overlap, the more specific category wins (earlier = stronger):
-#: a personnummer is not also a phone number, a postal code inside an address stays a postal code.
+#: When identifiers overlap, the more specific category wins (earlier = stronger): a personnummer
+#: is not also a phone number, a postal code inside an address stays a postal code.
+#: sensitive_data is a statement about a person, not an identifier: the name or number inside
+#: "Anna är gravid" is reported as well.
 PII_PRIORITY = (
     Category.PERSONNUMMER,
     Category.COORDINATION_NUMBER,
@@ -33,10 +35,8 @@ PII_PRIORITY = (
     Category.VEHICLE_REG,
     Category.POSTAL_CODE,
     Category.ADDRESS,
-    Category.SENSITIVE_DATA,
     Category.PERSON_NAME,
 )
-_RANK = {category: rank for rank, category in enumerate(PII_PRIORITY)}
 
 #: Word-level comments that give way to personal data on the same characters (a name is not a
 #: spelling error); sentence- and post-level categories (long_sentence, confidential ...) stay.
@@ -48,19 +48,23 @@ def _overlaps(a: Finding, b: Finding) -> bool:
 
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
-    """Keep one personal-data finding per overlapping group and drop word-level comments on it.
+    """Keep one personal-data finding per overlapping group of its kind; drop word-level comments on it.
 
-    Among personal data the higher-priority category wins, then the longer span, then the earlier.
+    Among identifiers the higher-priority category wins, then the longer span, then the earlier;
+    overlapping sensitive_data findings keep the longest.
     Other findings may overlap each other; exact duplicates are removed. Result is in text order.
     """
-    pii = sorted(
-        (f for f in findings if f.category in PERSONAL_DATA),
-        key=lambda f: (_RANK[f.category], -(f.end - f.start), f.start),
-    )
     kept_pii: list[Finding] = []
-    for finding in pii:
-        if not any(_overlaps(finding, other) for other in kept_pii):
-            kept_pii.append(finding)
+    for group in (Category.SENSITIVE_DATA,), PII_PRIORITY:
+        kept_in_group: list[Finding] = []
+        candidates = sorted(
+            (f for f in findings if f.category in group),
+            key=lambda f: (group.index(f.category), -(f.end - f.start), f.start),
+        )
+        for finding in candidates:
+            if not any(_overlaps(finding, other) for other in kept_in_group):
+                kept_in_group.append(finding)
+        kept_pii += kept_in_group
     others = [
         f
         for f in dict.fromkeys(f for f in findings if f.category not in PERSONAL_DATA)
