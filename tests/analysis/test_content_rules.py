@@ -81,7 +81,10 @@ def test_general_replies_and_public_notices_are_not_confidential(text):
     "Hej Kim, ditt ärende ligger hos handläggaren och besked kommer nästa vecka.",
     "Vad har du för ärendenummer? Skriv det här så kollar vi.",
     "Skicka ditt personnummer i kommentaren så letar vi upp fakturan.",
-], ids=["granted", "refused", "placed", "permit", "status", "asks-case-number", "asks-personnummer"])
+    "Hej Omar! Ditt barn har fått plats på Alboskolans fritids från 1 augusti.",
+    "Hej Ulla! Beslut om ditt försörjningsstöd kommer på fredag.",
+], ids=["granted", "refused", "placed", "permit", "status", "asks-case-number", "asks-personnummer",
+        "child-placed", "benefit-decision"])
 def test_handling_a_persons_own_case_in_public_is_flagged(text):
     assert "case_handling" in _flags(text)
 
@@ -93,7 +96,12 @@ def test_handling_a_persons_own_case_in_public_is_flagged(text):
     "När ditt bygglov är beviljat får du ett startbesked innan du börjar bygga.",
     "Skicka ditt ärendenummer i ett privat meddelande, så hjälper vi dig vidare.",
     "Synpunkter lämnas senast 1 juni. Ange diarienummer KS 2025/0042.",
-], ids=["bin", "how-to-apply", "fault-report", "conditional", "private-channel", "consultation"])
+    "Avgiften debiteras månadsvis och du betalar via autogiro.",
+    "Vid avslag kan du överklaga beslutet inom tre veckor.",
+    "Hej Frida! Kontakta din handläggare via Kontaktcenter, så får du besked om ditt ärende där.",
+    "Alla barn som har fått plats på förskolan får ett välkomstbrev i juni.",
+], ids=["bin", "how-to-apply", "fault-report", "conditional", "private-channel", "consultation",
+        "fee-info", "appeal-info", "referral", "group"])
 def test_service_answers_and_general_advice_are_not_case_handling(text):
     assert "case_handling" not in _flags(text)
 
