@@ -14,6 +14,8 @@ from aledraft.errors import NotFound, Throttled, ValidationFailed
 from aledraft.models import ApiToken, LoginAttempt, User
 
 MIN_PASSWORD_LENGTH = 10
+#: How stale an API token's "last used" time may get before a request writes it again.
+TOKEN_USE_RESOLUTION = timedelta(minutes=1)
 # Checked against when the e-mail is unknown, so that a wrong e-mail takes as long as a wrong password.
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
 
@@ -113,7 +115,11 @@ def user_for_token(session: Session, token: str) -> User | None:
     row = session.scalars(select(ApiToken).where(ApiToken.token_hash == _token_digest(token))).first()
     if row is None or row.revoked_at is not None or not row.user.active:
         return None
-    row.last_used_at = utcnow()
+    now = utcnow()
+    # The profile shows the minute a token was last used; writing it on every request would
+    # cost an API call that only reads (such as /api/v1/analyze) an UPDATE and a commit.
+    if row.last_used_at is None or now - row.last_used_at >= TOKEN_USE_RESOLUTION:
+        row.last_used_at = now
     return row.user
 
 
