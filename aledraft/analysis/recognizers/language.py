@@ -58,12 +58,6 @@ def _jargon() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return {first: sorted(found, key=lambda entry: -len(entry[0])) for first, found in entries.items()}
 
 
-def _word_matches(token: Token, word: str) -> bool:
-    """Tell whether a token is a word of an entry, inflected when the entry has it in base form."""
-    lower = token.lower_
-    return lower == word or (lemma(word) == word and lemma(lower) == word)
-
-
 class JargonRecognizer:
     """Bureaucratic words and phrases with a plainer alternative as the suggestion."""
 
@@ -74,17 +68,22 @@ class JargonRecognizer:
 
     def find(self, ctx: Context) -> Iterator[Finding]:
         doc, entries = ctx.doc, _jargon()
+        lowers = [token.lower_ for token in doc]
+        lemmas = [lemma(lower) for lower in lowers]
+
+        def matches(i: int, word: str) -> bool:
+            # A word in its base form also matches its inflections (erhålla: erhölls).
+            return lowers[i] == word or (lemmas[i] == word and lemma(word) == word)
+
         taken = -1
-        for token in doc:
-            lower = token.lower_
-            base = lemma(lower)
-            if token.i <= taken or (lower not in entries and base not in entries):
+        for i, (lower, base) in enumerate(zip(lowers, lemmas)):
+            if i <= taken or (lower not in entries and base not in entries):
                 continue
             candidates = entries.get(lower, []) + (entries.get(base, []) if base != lower else [])
             for words, plain in candidates:  # the longest entry first: "inkomma med" before "inkomma"
-                end = token.i + len(words)
-                if end <= len(doc) and all(_word_matches(doc[token.i + k], w) for k, w in enumerate(words)):
-                    span = doc[token.i:end]
+                end = i + len(words)
+                if end <= len(doc) and all(matches(i + k, word) for k, word in enumerate(words)):
+                    span = doc[i:end]
                     if span.text[:1].isupper():
                         plain = plain[:1].upper() + plain[1:]
                     yield make_finding(JARGON, ctx.text, span.start_char, span.end_char, suggestion=plain)

@@ -8,7 +8,6 @@ are not shouting.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Token
