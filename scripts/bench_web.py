@@ -202,7 +202,7 @@ def request(port: int, method: str, path: str, token: str, body: dict | None = N
         connection.close()
 
 
-def wait_until_up(port: int, process: subprocess.Popen, timeout: float = 90.0) -> None:
+def wait_until_up(port: int, process: subprocess.Popen, timeout: float = 180.0) -> None:
     """Wait until gunicorn answers the OpenAPI document.
 
     :raise RuntimeError: gunicorn exited or did not answer in time
@@ -382,7 +382,7 @@ def main(argv=None) -> int:
     rng = random.Random(args.seed)
     corpus = swedish_corpus()
     print(f"aledraft web bench: {args.editors} editors, {args.duration:g} s, gunicorn -w {args.workers}, "
-          f"database {args.database_url.rsplit('@', 1)[-1]}")
+          f"database {args.database_url.rsplit('@', 1)[-1]}, {os.cpu_count()} CPUs shared by server, database and clients")
     print("  Analyze goes to POST /api/v1/analyze with a bearer token (the editor page's /api/analyze "
           "needs a session and CSRF token; both run the same analyzer).")
     print(f"  Text: {len(corpus)} Swedish paragraphs from {TESTDATA.name if corpus is not FALLBACK_SENTENCES else 'built-in sentences'}")
