@@ -400,3 +400,10 @@ def test_analyze_with_the_real_checker_follows_the_contract(api, author, token_f
         assert set(finding) == {"rule", "category", "severity", "start", "end", "text", "message", "suggestion"}
         assert text[finding["start"]:finding["end"]] == finding["text"]
     assert report["readability"]["level"] in ("lätt", "medel", "svår")
+
+
+def test_token_use_is_recorded(api, author, token_for, session):
+    token = token_for(author)
+    assert api("GET", "/accounts", token).status_code == 200
+    session.commit()
+    assert session.query(ApiToken).filter_by(user_id=author.id).one().last_used_at is not None
