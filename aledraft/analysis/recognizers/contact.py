@@ -19,6 +19,9 @@ EMAIL = "pii.email"
 #: A run of digits that could be a phone number; libphonenumber (slow, pure Python) only looks
 #: around these runs instead of at the whole post.
 _DIGIT_RUN = re.compile(r"[+(]?\d[\d \t\u00a0().\-–/]{4,30}\d")
+#: The shortest personal number: 7 digits (a local number without area code); shorter runs
+#: are times, dates' parts, prices or the short numbers 112 and 1177, which are official anyway.
+MIN_DIGITS = 7
 #: Characters kept on each side of a run, so libphonenumber still sees a number's neighbours.
 _MARGIN = 3
 
@@ -40,6 +43,8 @@ class PhoneRecognizer:
         # The Doc's text has the same offsets as ctx.text and no lone surrogates.
         text = ctx.doc.text
         for run in _DIGIT_RUN.finditer(text):
+            if sum(map(str.isdigit, run[0])) < MIN_DIGITS:
+                continue
             offset = max(0, run.start() - _MARGIN)
             for match in phonenumbers.PhoneNumberMatcher(text[offset : run.end() + _MARGIN], "SE"):
                 if _e164(match.number) not in self.official:
