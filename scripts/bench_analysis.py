@@ -46,6 +46,32 @@ def percentile(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
+def print_breakdown(texts: list[str]) -> None:
+    """Mean time per 2,000-character post of each step of analyze(), slowest first."""
+    from aledraft.analysis.pipeline import build_nlp
+    from aledraft.analysis.readability import readability
+    from aledraft.analysis.recognizers.base import Context
+    from aledraft.analysis.registry import RECOGNIZERS
+
+    nlp = build_nlp()
+    start = time.perf_counter()
+    contexts = [Context(text, nlp(text), None) for text in texts]
+    steps = {"spaCy pipeline (tokeniser + lemmas)": time.perf_counter() - start}
+    start = time.perf_counter()
+    for text in texts:
+        readability(text)
+    steps["readability"] = time.perf_counter() - start
+    for recognizer in RECOGNIZERS:
+        start = time.perf_counter()
+        for ctx in contexts:
+            list(recognizer.find(ctx))
+        name = f"{type(recognizer).__module__.rpartition('.')[2]}.{type(recognizer).__name__}"
+        steps[name] = steps.get(name, 0.0) + time.perf_counter() - start
+    print("\nmean ms per 2,000-character post, by step:")
+    for name, seconds in sorted(steps.items(), key=lambda item: -item[1]):
+        print(f"  {name:<45}{seconds * 1000 / len(texts):7.2f}")
+
+
 def main() -> None:
     text = corpus(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_PATH)
 
@@ -76,6 +102,7 @@ def main() -> None:
         p50, p99, tok50 = percentile(analysed, 50), percentile(analysed, 99), percentile(tokenised, 50)
         print(f"{size:>10,}{runs:>6}{p50:>9.2f}{p99:>9.2f}{tok50:>17.2f}{p50 / tok50:>10.1f}×")
 
+    print_breakdown(samples(text, 2_000, SIZES[2_000]))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak RSS: {peak_mb:.0f} MB")
 
