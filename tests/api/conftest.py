@@ -6,7 +6,7 @@ import pytest
 
 from aledraft.auth.services import create_api_token
 from aledraft.drafts import services as draft_services
-from tests.workflow import app_context, fake_analyzer, make_draft  # noqa: F401  (fixtures)
+from tests.workflow import fake_analyzer  # noqa: F401  (autouse: the deterministic stand-in checker)
 
 #: The real checker's report function, taken before any fixture swaps in the stand-in.
 REAL_ANALYSIS_REPORT = draft_services.analysis_report
