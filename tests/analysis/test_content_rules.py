@@ -55,7 +55,8 @@ def test_general_health_religion_and_politics_without_a_person_pass(text):
     "Vaktmästaren Ola Björk är avstängd från arbetet tills utredningen är klar.",
     "Koden till nyckelskåpet i Skepplanda bygdegård är 7731.",
     "Ärendet för 19990822-5577 flyttas till Kungälv. /Handläggaren",
-], ids=["marker", "staff-memo", "embargo", "case", "bid", "personnel", "code", "case-number"])
+    "UTKAST\nNya simhallen öppnar i maj, invigning med bad för alla.",
+], ids=["marker", "staff-memo", "embargo", "case", "bid", "personnel", "code", "case-number", "draft-heading"])
 def test_confidential_content_is_flagged(text):
     assert "confidential" in _flags(text)
 
@@ -68,7 +69,10 @@ def test_confidential_content_is_flagged(text):
     "Vi söker en vikarie under en medarbetares föräldraledighet.",
     "Glöm inte din pinkod när du lånar på Meröppet!",
     "Tack till all personal som gjorde Ale-dagen till en succé!",
-], ids=["disclaimer", "notice", "award", "how-to-report", "job-ad", "pin-reminder", "thanks-staff"])
+    "Utkast till ny översiktsplan är ute på samråd till 1 maj.",
+    "Hemlig gäst på biblioteket i kväll!",
+], ids=["disclaimer", "notice", "award", "how-to-report", "job-ad", "pin-reminder", "thanks-staff",
+        "consultation-draft", "teaser"])
 def test_general_replies_and_public_notices_are_not_confidential(text):
     assert "confidential" not in _flags(text)
 

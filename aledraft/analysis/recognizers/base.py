@@ -136,6 +136,8 @@ _SENTENCE_BREAK = re.compile(r"\n+|(?<=[.!?:])\s+(?=[^\sa-zåäöéü0-9])")
 #: Where a clause ends when a finding is grown to cover the whole statement.
 _CLAUSE_END = re.compile(r"[,;!?\n()–—]|\.(?=\s|$)| och | men ")
 MAX_CLAUSE_CHARS = 80
+#: Characters that may stand before a heading-like marker ("• Internt", "## UTKAST") or after it.
+_LEADERS = " \t*•-–—#:"
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
@@ -193,7 +195,8 @@ class TokenPatternRecognizer:
 
     A line with "context" instead of "id" names a context pattern. A rule line may list
     contexts it "requires" (each must occur in the same sentence) and contexts that veto it
-    ("unless"), a "severity" that overrides the rule's, "sentence_start": true, and
+    ("unless"), a "severity" that overrides the rule's, "sentence_start": true, "alone": true
+    (nothing but punctuation follows in the sentence, as in a heading "UTKAST"), and
     "extend": "clause" to grow the span to the clause end. Subclasses add computed contexts
     (person names ...) in ``contexts()``.
 
@@ -247,7 +250,9 @@ class TokenPatternRecognizer:
 
             if not all(map(occurs, line.get("requires", ()))) or any(map(occurs, line.get("unless", ()))):
                 continue
-            if line.get("sentence_start") and ctx.text[sent_start:start].strip(" \t*•-–#:"):
+            if line.get("sentence_start") and ctx.text[sent_start:start].strip(_LEADERS):
+                continue
+            if line.get("alone") and ctx.text[end:sent_end].strip(_LEADERS + "!."):
                 continue
             if line.get("extend") == "clause":
                 end = clause_end(ctx.text, end, sent_end)
