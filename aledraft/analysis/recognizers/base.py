@@ -37,6 +37,19 @@ def load_lines(name: str) -> list[str]:
     return [line for line in (raw.strip() for raw in text.splitlines()) if line and not line.startswith("#")]
 
 
+def alternatives(list_name: str) -> str:
+    """A regex alternation of the escaped lines of data/<list_name>, longest first."""
+    return "|".join(sorted(map(re.escape, load_lines(list_name)), key=len, reverse=True))
+
+
+def cue_regex(list_name: str, *, word_start: bool = True) -> re.Pattern[str]:
+    """Case-insensitive search for any cue of the list, at a word beginning or anywhere in a word.
+
+    At a word beginning 'ärende' also finds 'ärendenummer'; anywhere, 'skola' finds 'Kyrkbyskolan'.
+    """
+    return re.compile(("(?<!\\w)" if word_start else "") + f"(?:{alternatives(list_name)})", re.IGNORECASE)
+
+
 def window_before(text: str, start: int, width: int = 40) -> str:
     """Lower-cased text just before ``start``: where Swedish puts the words that say what a number is."""
     return text[max(0, start - width) : start].lower()

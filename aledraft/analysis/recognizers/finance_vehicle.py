@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import re
 
-from .base import Context, PatternRecognizer, load_lines, window_before
+from .base import Context, PatternRecognizer, alternatives, cue_regex, load_lines, window_before
 
 BANK_ACCOUNT = "pii.bank_account"
 VEHICLE_REG = "pii.vehicle_reg"
-
-
-def _alternatives(list_name: str) -> str:
-    return "|".join(sorted(map(re.escape, load_lines(list_name)), key=len, reverse=True))
 
 
 class BankAccountRecognizer(PatternRecognizer):
@@ -23,14 +19,12 @@ class BankAccountRecognizer(PatternRecognizer):
     def __init__(self) -> None:
         super().__init__(
             (BANK_ACCOUNT,),
-            rf"""(?<!\w)(?:{_alternatives("bank_account_cues.txt")})\b
+            rf"""(?<!\w)(?:{alternatives("bank_account_cues.txt")})\b
                  (?:[\ :]+(?:är|nr|nummer|i|hos|på|till)\b|[\ :]+[{'A-ZÅÄÖ'}]\w*banken)*[\ :]+
                  (?P<value>\d(?:[\d\ -]*\d)?(?:,\ ?\d[\d\ -]{{4,}}\d)?)(?![\d,.]\d)""",
             re.VERBOSE | re.IGNORECASE,
         )
-        self.organisation_cues = re.compile(
-            rf"(?<!\w)(?:{_alternatives('organisation_account_cues.txt')})\b", re.IGNORECASE
-        )
+        self.organisation_cues = cue_regex("organisation_account_cues.txt")
 
     def validate(self, match: re.Match[str]) -> str | None:
         digits = re.sub(r"\D", "", match["value"])

@@ -8,7 +8,7 @@ import re
 import phonenumbers
 from personnummer.personnummer import Personnummer, PersonnummerException
 
-from .base import Context, PatternRecognizer, load_lines, window_before
+from .base import Context, PatternRecognizer, cue_regex, window_before
 
 PERSONNUMMER = "pii.personnummer"
 COORDINATION_NUMBER = "pii.coordination_number"
@@ -21,12 +21,6 @@ _PATTERN = r"""
     (?P<value>(?:1[89]|20)?\d{6}[-+\ ]?\d{4})
     (?![\w]|[-+/.,]\d)
 """
-
-
-def _cue_regex(list_name: str) -> re.Pattern[str]:
-    """Any word of the list at a word beginning (so 'ärende' also finds 'ärendenummer')."""
-    cues = sorted(load_lines(list_name), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, cues)) + ")")
 
 
 def _plausible_date(digits: str) -> bool:
@@ -53,8 +47,8 @@ def classify(value: str) -> str | None:
 class IdentityNumberRecognizer(PatternRecognizer):
     def __init__(self) -> None:
         super().__init__((PERSONNUMMER, COORDINATION_NUMBER, SUSPECT), _PATTERN, re.VERBOSE)
-        self.personal_cues = _cue_regex("personnummer_cues.txt")
-        self.reference_cues = _cue_regex("reference_number_cues.txt")
+        self.personal_cues = cue_regex("personnummer_cues.txt")
+        self.reference_cues = cue_regex("reference_number_cues.txt")
 
     def validate(self, match: re.Match[str]) -> str | None:
         return classify(match["value"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .base import Context, PatternRecognizer, load_lines
+from .base import Context, PatternRecognizer, alternatives, cue_regex, load_lines
 
 ADDRESS = "pii.address"
 POSTAL_CODE = "pii.postal_code"
@@ -13,11 +13,7 @@ _UPPER = "A-ZÅÄÖÉÜ"
 _LOWER = "a-zåäöéüø"
 
 
-def _alternatives(list_name: str) -> str:
-    return "|".join(sorted(map(re.escape, load_lines(list_name)), key=len, reverse=True))
-
-
-_SUFFIXES = _alternatives("street_suffixes.txt")
+_SUFFIXES = alternatives("street_suffixes.txt")
 
 # A street: one compound word ending in a street ending (Storgatan, Ekebacken), or a known first
 # word and a street word (Ale torg, Gamla vägen). Then a house number with an optional letter and
@@ -27,21 +23,13 @@ ADDRESS_PATTERN = rf"""
     (?<![\w-])
     (?P<value>
         (?P<street>[{_UPPER}][{_LOWER}-]*(?:{_SUFFIXES})
-            |(?:{_alternatives("street_name_first_words.txt")})\ (?i:{_SUFFIXES}))
-        \ (?P<number>\d{{1,3}})(?!\d|[.,:]\d|\ ?(?:{_alternatives("number_units.txt")})(?!\w))
+            |(?:{alternatives("street_name_first_words.txt")})\ (?i:{_SUFFIXES}))
+        \ (?P<number>\d{{1,3}})(?!\d|[.,:]\d|\ ?(?:{alternatives("number_units.txt")})(?!\w))
         (?:\ ?[A-Ha-h](?!\w))?
         (?:,?\ (?:lgh|lägenhet)\.?\ ?\d{{3,4}}\b)?
     )
     (?!\ ?(?:[–-]|,|och|till)\ ?\d{{1,3}}\b(?!\ \d{{2}}\b))
 """
-
-
-def _word_part_regex(words: list[str]) -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
-
-
-def _word_start_regex(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + ")", re.IGNORECASE)
 
 
 def _same_sentence_before(text: str, start: int, width: int = 60) -> str:
@@ -61,8 +49,8 @@ def _gazetteer() -> frozenset[str]:
 class AddressRecognizer(PatternRecognizer):
     def __init__(self) -> None:
         super().__init__((ADDRESS,), ADDRESS_PATTERN, re.VERBOSE)
-        self.venue_cues = _word_part_regex(load_lines("venue_cues.txt"))
-        self.home_cues = _word_start_regex(load_lines("home_cues.txt"))
+        self.venue_cues = cue_regex("venue_cues.txt", word_start=False)
+        self.home_cues = cue_regex("home_cues.txt")
         self.gazetteer = _gazetteer()
 
     def invalidate(self, match: re.Match[str], ctx: Context) -> bool:
