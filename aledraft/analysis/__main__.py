@@ -1,7 +1,7 @@
 """Command line: ``python -m aledraft.analysis --jsonl IN.jsonl`` or ``python -m aledraft.analysis < post.txt``.
 
-Batch mode writes one JSON line per input line, in input order; a bad line gets an "error"
-field and the batch goes on. Unreadable input ends with a message on stderr and exit code 2.
+Batch mode writes one JSON line per input line, in input order (blank lines are skipped); a bad
+line gets an "error" field and the batch goes on. Unreadable input ends with a message on stderr and exit code 2.
 """
 
 from __future__ import annotations
