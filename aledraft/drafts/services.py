@@ -218,6 +218,18 @@ def current_version(session: Session, draft: Draft) -> DraftVersion | None:
     ).first()
 
 
+def current_texts(session: Session, drafts) -> dict[int, str]:
+    """Return {draft id: current text} for many drafts in one query (for lists)."""
+    ids = [d.id for d in drafts]
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(DraftVersion.draft_id, DraftVersion.text).join(Draft, Draft.id == DraftVersion.draft_id)
+        .where(DraftVersion.draft_id.in_(ids), DraftVersion.number == Draft.version)
+    )
+    return {draft_id: text for draft_id, text in rows}
+
+
 def get_version(session: Session, draft: Draft, number: int) -> DraftVersion:
     """Return one version of a draft.
 

@@ -66,6 +66,7 @@ def index():
         state = ""
     drafts = list_drafts(session, current_user, scope=scope, state=state)
     return render_template("drafts/index.html", drafts=drafts, scope=scope, state=state,
+                           texts=services.current_texts(session, drafts),
                            states=list(DraftState), may_see_all=is_comms_unit(current_user)
                            or current_user.has_role("kontoansvarig"))
 

@@ -34,8 +34,10 @@ def waited(since, now=None) -> str:
 @bp.route("/granskning")
 @allow(*APPROVERS)
 def queue():
-    drafts_waiting = services.review_queue(get_session(), current_user)
-    return render_template("review/queue.html", drafts=drafts_waiting, now=utcnow())
+    session = get_session()
+    drafts_waiting = services.review_queue(session, current_user)
+    return render_template("review/queue.html", drafts=drafts_waiting, now=utcnow(),
+                           texts=drafts.current_texts(session, drafts_waiting))
 
 
 def _review_context(session, draft, *, approve_form=None, comment_form=None, send_back_form=None):

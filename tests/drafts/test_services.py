@@ -184,3 +184,56 @@ def test_published_draft_cannot_be_edited(session, make_draft, make_user, author
     publish(session, draft, author, url="https://www.facebook.com/alekommun/posts/5")
     with pytest.raises(InvalidTransition):
         save_version(session, draft, "Ändrat.", 1, author)
+
+
+def test_two_saves_at_once_never_overwrite_each_other(app, database_url, make_draft, make_user, author, account):
+    """Two writers save on the same base version at once: one new version, the other sees both texts."""
+    import threading
+
+    from sqlalchemy.orm import sessionmaker
+
+    from aledraft.db import make_engine
+    from aledraft.models import Draft, User
+
+    colleague = make_user(roles=[Role.REVIEWER])
+    draft = make_draft(author, account, "Original.")
+    engine = make_engine(database_url)
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    postgres = engine.dialect.name == "postgresql"
+    barrier = threading.Barrier(2, timeout=30)
+    outcomes = []
+
+    def run(user_id, text):
+        with app.app_context():
+            session = factory()
+            try:
+                if not postgres:
+                    barrier.wait()
+                user = session.get(User, user_id)
+                loaded = session.get(Draft, draft.id)
+                if postgres:
+                    barrier.wait()
+                save_version(session, loaded, text, 1, user)
+                session.commit()
+                outcomes.append("saved")
+            except StaleVersion as error:
+                session.rollback()
+                outcomes.append(("stale", error.extra["current_version"]))
+            except Exception as error:  # pragma: no cover - reported by the assertion below
+                session.rollback()
+                outcomes.append(repr(error))
+            finally:
+                session.close()
+
+    threads = [threading.Thread(target=run, args=(author.id, "Skribentens text.")),
+               threading.Thread(target=run, args=(colleague.id, "Kollegans text."))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    with factory() as check:
+        texts = check.scalars(select(DraftVersion.text).where(DraftVersion.draft_id == draft.id)
+                              .order_by(DraftVersion.number)).all()
+    engine.dispose()
+    assert sorted(outcomes, key=str) == [("stale", 2), "saved"]
+    assert len(texts) == 2 and texts[0] == "Original."
