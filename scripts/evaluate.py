@@ -1,8 +1,9 @@
 """Score the policy checker on the labelled dev drafts and print a table.
 
-Usage: python scripts/evaluate.py [--errors] [PATH]
+Usage: python scripts/evaluate.py [--errors] [--split SPLIT] [PATH]
 (default PATH: ../shared/testdata/drafts-dev.jsonl from the repo root; --errors lists every
-missed and false span)
+missed and false span; --split picks the posts whose "split" is SPLIT, default dev, e.g.
+`--split heldout tests/analysis/data/heldout.jsonl`)
 
 Span categories: a predicted span is a hit when it overlaps a gold span of the same category
 (personnummer and coordination_number count as one). Only personal-data categories are spans
@@ -42,9 +43,9 @@ def ratio(numerator: int, denominator: int) -> str:
     return f"{numerator / denominator:.3f}" if denominator else "  -  "
 
 
-def evaluate(path: Path, show_errors: bool) -> None:
+def evaluate(path: Path, show_errors: bool, split: str = "dev") -> None:
     posts = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
-    posts = [post for post in posts if post.get("split") == "dev"]
+    posts = [post for post in posts if post.get("split") == split]
     span = Counter()  # (category, "tp_pred" | "pred" | "tp_gold" | "gold")
     flags = Counter()  # (flag, "tp" | "pred" | "gold")
     clean = clean_ok = level_ok = 0
@@ -81,7 +82,7 @@ def evaluate(path: Path, show_errors: bool) -> None:
             clean += 1
             clean_ok += not predicted and not PERSONAL_FLAGS & set(report["doc_flags"])
 
-    print(f"{len(posts)} dev posts from {path}\n")
+    print(f"{len(posts)} {split} posts from {path}\n")
     print(f"{'span category':<16}{'precision':>10}{'recall':>8}{'pred':>6}{'gold':>6}{'hit':>6}")
     for category in SPAN_CATEGORIES:
         pred, gold = span[category, "pred"], span[category, "gold"]
@@ -106,5 +107,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--errors", action="store_true", help="list every missed and false span")
+    parser.add_argument("--split", default="dev", help="score the posts of this split (default: dev)")
     args = parser.parse_args()
-    evaluate(args.path, args.errors)
+    evaluate(args.path, args.errors, args.split)
