@@ -256,7 +256,7 @@ def public_list_csv():
     for a in services.public_list(get_session()):
         writer.writerow([_csv_cell(v) for v in (a.platform_label, a.name, a.link, a.purpose, a.unit, a.status_label)])
     # The BOM makes Swedish Excel read the file as UTF-8.
-    response = Response("\ufeff" + buffer.getvalue(), mimetype="text/csv; charset=utf-8")
+    response = Response("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response.headers["Content-Disposition"] = 'attachment; filename="ale-kommun-sociala-medier.csv"'
     response.headers["Cache-Control"] = PUBLIC_CACHE
     return response

@@ -299,7 +299,7 @@ def test_public_csv_has_a_bom_semicolons_and_no_closed_accounts(client, public_a
     response = client.get("/konton.csv")
     body = response.get_data()
     assert response.status_code == 200
-    assert response.mimetype == "text/csv"
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert response.headers["Cache-Control"] == "public, max-age=3600"
     assert "attachment" in response.headers["Content-Disposition"]
     assert body.startswith(b"\xef\xbb\xbf")
