@@ -52,28 +52,33 @@ class PhoneRecognizer:
 
 
 class EmailRecognizer(PatternRecognizer):
-    """Addresses whose local part names a person; role addresses (bibliotek@, kontaktcenter@) pass.
+    """Addresses of a person; role addresses (bibliotek@, foreningsbidrag@ale.se) pass.
 
-    A local part is a role when it, or each of its parts, is a listed role word, or when every
-    part is an ordinary Swedish word and no part is a name (barn.utbildning@ but not linda.holm@).
-    Digits (kalle82@) or an initial (m.ahmadi@) always make it personal.
+    Personal: digits or an initial in the local part (kalle82@, m.ahmadi@), a part that is a name
+    (linda.holm@), an address at a consumer provider (…@gmail.com), or several parts that are not
+    all ordinary Swedish words (hodan.warsame@). A role: listed role words, one plain word
+    (ascii-folded compounds such as foreningsbidrag are not in the dictionary), or ordinary words.
     """
 
     def __init__(self) -> None:
-        super().__init__((EMAIL,), r"(?<![\w.+-])(?P<local>[\w.+-]+)@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?!\w)")
+        super().__init__(
+            (EMAIL,), r"(?<![\w.+-])(?P<local>[\w.+-]+)@(?P<domain>[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,})(?!\w)"
+        )
         self.functional = frozenset(load_lines("functional_emails.txt"))
+        self.consumer_domains = frozenset(load_lines("consumer_email_domains.txt"))
 
     def validate(self, match: re.Match[str]) -> str | None:
-        return None if self.is_functional(match["local"].lower()) else EMAIL
+        return None if self.is_functional(match["local"].lower(), match["domain"].lower()) else EMAIL
 
-    def is_functional(self, local: str) -> bool:
+    def is_functional(self, local: str, domain: str) -> bool:
         parts = [part for part in re.split(r"[._+-]", local) if part]
         if local in self.functional or all(part in self.functional for part in parts):
             return True
-        if any(len(part) < 2 or not part.isalpha() for part in parts):
+        if any(len(part) < 2 or not part.isalpha() for part in parts) or domain in self.consumer_domains:
             return False
-        lexicon = names.lexicon()
-        return not any(lexicon.is_name(part) for part in parts) and all(map(names.is_common_word, parts))
+        if any(map(names.lexicon().is_name, parts)):
+            return False
+        return len(parts) == 1 or all(map(names.is_common_word, parts))
 
 
 RECOGNIZERS = [PhoneRecognizer(), EmailRecognizer()]
