@@ -20,6 +20,7 @@ def found(text):
         ("Direktnummer 0303-33 07 15, växel 0303-330000.", [("phone", "0303-33 07 15")]),
         ("Mejla linda.holm@edu.ale.se eller bibliotek@ale.se.", [("email", "linda.holm@edu.ale.se")]),
         ("Kontakt: m.ahmadi@yahoo.se, barn.utbildning@ale.se", [("email", "m.ahmadi@yahoo.se")]),
+        ("Anmälan till kattlisa@gmail.com eller foreningsbidrag@ale.se.", [("email", "kattlisa@gmail.com")]),
         (
             "Katten bor hos Sofia på Storgatan 5B, 449 30 Nödinge.",
             [("address", "Storgatan 5B"), ("postal_code", "449 30")],
