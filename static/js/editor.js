@@ -230,9 +230,42 @@
     return spans;
   }
 
+  function currentSpans(text) {
+    /* The analysed text's spans, carried over an edit made since (one changed region):
+       spans before it stay, spans after it move, spans it touches wait for the next analysis. */
+    var old = state.analyzedText;
+    if (old === null) {
+      return [];
+    }
+    var spans = validSpans(old, state.findings);
+    if (old === text) {
+      return spans;
+    }
+    var max = Math.min(old.length, text.length);
+    var prefix = 0;
+    while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) {
+      prefix++;
+    }
+    var suffix = 0;
+    while (suffix < max - prefix &&
+           old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) {
+      suffix++;
+    }
+    var delta = text.length - old.length;
+    var moved = [];
+    spans.forEach(function (span) {
+      if (span.end <= prefix) {
+        moved.push(span);
+      } else if (span.start >= old.length - suffix) {
+        moved.push({start: span.start + delta, end: span.end + delta, finding: span.finding, index: span.index});
+      }
+    });
+    return moved;
+  }
+
   function renderHighlights(text) {
     clear(highlights);
-    var spans = state.analyzedText === text ? validSpans(text, state.findings) : [];
+    var spans = currentSpans(text);
     var pos = 0;
     for (var i = 0; i < spans.length; i++) {
       var span = spans[i];
@@ -416,14 +449,13 @@
   /* ---------- moving to a finding and applying a suggestion ---------- */
 
   function spanOf(f) {
-    var text = textarea.value;
-    if (state.analyzedText !== text) {
-      return null;
+    var spans = currentSpans(textarea.value);
+    for (var i = 0; i < spans.length; i++) {
+      if (spans[i].finding === f) {
+        return {start: spans[i].start, end: spans[i].end};
+      }
     }
-    var toUnit = unitOffsets(text);
-    var start = toUnit(f.start);
-    var end = toUnit(f.end);
-    return end > start && end <= text.length ? {start: start, end: end} : null;
+    return null;
   }
 
   function scrollToSelection(index) {

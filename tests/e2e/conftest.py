@@ -11,7 +11,9 @@ import warnings
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
+from werkzeug.wsgi import ClosingIterator
 
 from aledraft import create_app
 from tests.factories import PASSWORD
@@ -19,6 +21,8 @@ from tests.factories import PASSWORD
 CHROMIUM = os.environ.get("ALEDRAFT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
+#: A loaded machine answers slowly; the assertions wait this long (ms) before failing.
+expect.set_options(timeout=10_000)
 AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"
 #: Where the page fetches axe from during a scan: same origin, so the CSP (script-src 'self') admits it.
 AXE_URL_PATH = "/__e2e__/axe.min.js"
@@ -40,9 +44,31 @@ class LiveServer:
 
     def __init__(self, app):
         self.app = app
-        self.server = make_server("127.0.0.1", 0, app, threaded=True)
+        self.active = 0
+        self.idle = threading.Condition()
+        self.server = make_server("127.0.0.1", 0, self.counting, threaded=True)
         self.url = f"http://127.0.0.1:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, name="e2e-live-server", daemon=True)
+
+    def counting(self, environ, start_response):
+        """Serve a request, counting those in flight so tests can wait for quiet."""
+        with self.idle:
+            self.active += 1
+        try:
+            return ClosingIterator(self.app(environ, start_response), [self._done])
+        except BaseException:
+            self._done()
+            raise
+
+    def _done(self):
+        with self.idle:
+            self.active -= 1
+            self.idle.notify_all()
+
+    def wait_until_idle(self, timeout: float = 10) -> None:
+        """Wait until no request is being served (the tables are emptied after each test)."""
+        with self.idle:
+            self.idle.wait_for(lambda: self.active == 0, timeout=timeout)
 
     def start(self):
         self.thread.start()
@@ -121,8 +147,12 @@ def new_page(browser, live_server, app):
         return page
 
     yield make
+    # A closing editor sends its last autosave: cut the network first, and let requests already
+    # under way finish, so nothing touches the tables while they are emptied.
     for context in contexts:
+        context.set_offline(True)
         context.close()
+    live_server.wait_until_idle()
 
 
 @pytest.fixture
