@@ -285,9 +285,10 @@ def _find(tokens: list[Token]) -> Names:
         words = {i: word for i, word in words.items() if word.base.lower() not in lex.english_words}
     starts = [i for i, word in words.items() if _is_name_start(tokens, word, lex, words, english)]
     found = {words[i].base for i in starts}
+    started = set(starts)  # a set: a list made this loop quadratic on long posts
     starts += [
         i for i, word in words.items()
-        if i not in starts and word.capitalised and word.base in found
+        if i not in started and word.capitalised and word.base in found
     ]
     spans: list[tuple[int, int]] = []
     consumed: set[int] = set()
