@@ -1,15 +1,15 @@
 """initial schema
 
-Revision ID: 359d96dc992c
+Revision ID: f432820125be
 Revises: 
-Create Date: 2026-11-24 08:32:13.555887
+Create Date: 2026-11-24 10:06:31.892809
 """
 from alembic import op
 import sqlalchemy as sa
 import aledraft.db
 
 
-revision = '359d96dc992c'
+revision = 'f432820125be'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -126,6 +126,7 @@ def upgrade():
     sa.Column('proposal_reason', sa.Text(), nullable=False),
     sa.Column('decided_by_id', sa.Integer(), nullable=True),
     sa.Column('decided_at', aledraft.db.UTCDateTime(), nullable=True),
+    sa.Column('decision', sa.String(length=20), nullable=False),
     sa.Column('decision_reason', sa.Text(), nullable=False),
     sa.Column('closed_by_id', sa.Integer(), nullable=True),
     sa.Column('closed_at', aledraft.db.UTCDateTime(), nullable=True),
