@@ -132,6 +132,22 @@ ACTION_LABELS = {
     "spokesperson.appoint": "Talesperson utsedd",
     "spokesperson.update": "Talesperson ändrad",
     "spokesperson.end": "Uppdrag som talesperson avslutat",
+    "draft.create": "Utkast skapat",
+    "draft.save": "Ny version sparad",
+    "draft.update_details": "Utkastets uppgifter ändrade",
+    "draft.submit": "Skickat till granskning",
+    "draft.approve": "Godkänt",
+    "draft.override": "Undantag från blockerande markering",
+    "draft.send_back": "Skickat tillbaka",
+    "draft.comment": "Granskningskommentar",
+    "draft.approval_invalidated": "Godkännande upphävt",
+    "draft.publish": "Publicerat",
+    "consent.record": "Samtycke registrerat",
+    "consent.withdraw": "Samtycke återkallat",
+    "moderation.record": "Borttaget innehåll registrerat",
+    "moderation.register": "Diarienummer registrerat",
+    "moderation.led_to_action": "Ledde till åtgärd",
+    "moderation.cull": "Gallring",
 }
 
 #: Swedish names of the logged object types.

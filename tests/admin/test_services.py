@@ -124,3 +124,15 @@ def test_audit_browser_pages_through_the_log(session, log):
     assert (first.total, first.pages, first.page, first.has_prev, first.has_next) == (total, -(-total // 2), 1, False, True)
     assert last.page == last.pages and not last.has_next
     assert first.entries[0].id > first.entries[1].id
+
+
+def test_every_audited_action_has_a_swedish_label():
+    import re
+    from pathlib import Path
+
+    from aledraft.admin.services import ACTION_LABELS
+
+    package = Path(__file__).parents[2] / "aledraft"
+    used = {m for path in package.rglob("*.py")
+            for m in re.findall(r'audit\.record\(\s*[^,]+,\s*[^,]+,\s*"([a-z_.]+)"', path.read_text())}
+    assert used and used <= set(ACTION_LABELS), sorted(used - set(ACTION_LABELS))
