@@ -20,6 +20,11 @@ PLATFORMS = ("facebook", "instagram", "x", "linkedin")
 
 #: Lone surrogates cannot be encoded, and spaCy hashes every token as UTF-8.
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: A run of non-space characters too long to be a word, a number or a link.
+_LONG_RUN = re.compile(r"\S{200,}")
+#: What the tokenizer splits off one at a time: in a long run that costs time that grows with
+#: the square of its length (100,000 emoji took minutes), so the Doc sees spaces there instead.
+_NOT_WORD_CHAR = re.compile(r"[^\w]")
 
 
 class AnalysisInputError(ValueError):
@@ -38,6 +43,16 @@ def doc_flags(findings: list[Finding]) -> tuple[str, ...]:
     return tuple(flag for flag, applies in flags.items() if applies)
 
 
+def doc_text(text: str) -> str:
+    """The text the Doc is built from: same length, so token offsets are offsets into ``text``.
+
+    Lone surrogates become U+FFFD, and the punctuation and symbols inside runs of 200 or more
+    non-space characters (no word or link is that long) become spaces.
+    """
+    text = _SURROGATE.sub("\ufffd", text)
+    return _LONG_RUN.sub(lambda run: _NOT_WORD_CHAR.sub(" ", run[0]), text)
+
+
 def analyze(text: str, platform: str | None = None) -> Report:
     """Check a draft post against the social-media policy.
 
@@ -53,9 +68,9 @@ def analyze(text: str, platform: str | None = None) -> Report:
         raise AnalysisInputError(
             f"Okänd plattform: {platform!r}. Välj en av {', '.join(PLATFORMS)} eller ingen."
         )
-    # The Doc is built from a copy with U+FFFD for each surrogate: same length, so the
-    # offsets of its tokens are offsets into the original text.
-    ctx = Context(text=text, doc=build_nlp()(_SURROGATE.sub("\ufffd", text)), platform=platform)
+    # The Doc is built from a copy of the same length (doc_text), so the offsets of its
+    # tokens are offsets into the original text.
+    ctx = Context(text=text, doc=build_nlp()(doc_text(text)), platform=platform)
     findings = run_all(ctx)
     return Report(findings=tuple(findings), readability=readability(text), doc_flags=doc_flags(findings))
 

@@ -37,6 +37,15 @@ MAX_COMPOUND_CHECKS = 5
 #: A post where more than this share of checked words is unknown is not in Swedish.
 MAX_UNKNOWN_SHARE = 0.25
 MIN_WORDS_FOR_LANGUAGE_TEST = 8
+#: Longer tokens are not words (the longest Swedish compounds in use have ~35 letters) and are
+#: not checked: hunspell's compound lookup and the edit search grow faster than linearly with
+#: length, so one 300-letter "word" took seconds.
+MAX_CHECKED_LENGTH = 40
+#: Words hunspell (≈2 ms a new word) checks for the language test; beyond this, an evenly
+#: spaced sample of the words the lists do not know stands for all of them.
+MAX_LANGUAGE_SAMPLE = 100
+#: Unknown words per post that get a suggested correction (a few ms each); the rest are still flagged.
+MAX_SUGGESTIONS = 100
 
 
 @functools.cache
@@ -54,8 +63,13 @@ def warm_up() -> None:
 def is_known(form: str) -> bool:
     """Tell whether a word form is Swedish: listed, a compound of two listed words, or in hunspell-sv."""
     # The set lookups settle ~90 % of words; hunspell (about 1 ms a new word) the rest.
+    return is_listed_form(form) or hunspell.is_word(form)
+
+
+def is_listed_form(form: str) -> bool:
+    """Tell whether a word form is listed or a compound of two listed words (set lookups only)."""
     lower = form.lower()
-    return _is_listed(lower) or _is_listed_compound(lower) or hunspell.is_word(form)
+    return len(lower) <= MAX_CHECKED_LENGTH and (_is_listed(lower) or _is_listed_compound(lower))
 
 
 def _is_listed(lower: str) -> bool:
@@ -70,6 +84,8 @@ def suggest(form: str) -> str | None:
     dictionary (up to seconds a word); here an edit counts only if the lemmatizer's table
     lists it, which takes a few milliseconds a word.
     """
+    if len(form) > MAX_CHECKED_LENGTH:
+        return None
     if form[:1].isupper() and form[1:].islower():
         lower = suggest(form.lower())
         return lower.capitalize() if lower else None
@@ -98,7 +114,7 @@ def _is_listed_compound(word: str) -> bool:
 def _checked(tokens: Sequence[Token], i: int, skipped: frozenset[int]) -> bool:
     """Tell whether token i is a word to spell-check."""
     text = tokens[i].text
-    if i in skipped or not CHECKED_WORD.fullmatch(text):
+    if i in skipped or len(text) > MAX_CHECKED_LENGTH or not CHECKED_WORD.fullmatch(text):
         return False
     if i > 0 and tokens[i - 1].text in ("#", "@") and not tokens[i - 1].whitespace_:
         return False  # hashtag or handle split by the tokenizer
@@ -119,13 +135,20 @@ class SpellingRecognizer:
         skipped = names.analyse(ctx.doc).proper_nouns
         tokens = list(ctx.doc)
         checked = [token for token in tokens if _checked(tokens, token.i, skipped)]
-        unknown = [token for token in checked if not is_known(token.text)]
-        if len(checked) >= MIN_WORDS_FOR_LANGUAGE_TEST and len(unknown) > MAX_UNKNOWN_SHARE * len(checked):
-            return
-        for token in unknown:
-            yield make_finding(
-                RULE_ID, ctx.text, token.idx, token.idx + len(token), suggestion=suggest(token.text)
-            )
+        suspects = [token for token in checked if not is_listed_form(token.text)]
+        limit = MAX_UNKNOWN_SHARE * len(checked)
+        if len(checked) >= MIN_WORDS_FOR_LANGUAGE_TEST and len(suspects) > limit:
+            # Junk or another language: judge on a bounded sample, so 100,000 letters of
+            # noise do not cost thousands of hunspell lookups.
+            step = -(-len(suspects) // MAX_LANGUAGE_SAMPLE)
+            sample = suspects[::step]
+            unknown_share = sum(not hunspell.is_word(token.text) for token in sample) / len(sample)
+            if unknown_share * len(suspects) > limit:
+                return
+        unknown = [token for token in suspects if not hunspell.is_word(token.text)]
+        for n, token in enumerate(unknown):
+            suggestion = suggest(token.text) if n < MAX_SUGGESTIONS else None
+            yield make_finding(RULE_ID, ctx.text, token.idx, token.idx + len(token), suggestion=suggestion)
 
 
 RECOGNIZERS = [SpellingRecognizer()]
