@@ -8,7 +8,8 @@ from sqlalchemy.orm import sessionmaker
 from aledraft import create_app
 from aledraft.db import Base, create_schema, make_engine
 from tests import factories
-from tests.helpers import CsrfClient
+from aledraft.access import Role
+from tests.helpers import CsrfClient, login_as
 
 
 def pytest_addoption(parser):
@@ -101,3 +102,35 @@ def make_account(session):
     def make(**kwargs):
         return factories.make_account(session, **kwargs)
     return make
+
+
+@pytest.fixture
+def logged_in(app, session, make_user):
+    """Return a function that logs a new client in as a new user with the given roles.
+
+    It ends the test session's transaction first: on SQLite a transaction that read before
+    a request wrote could not write afterwards.
+    """
+    def log_in(*roles, **kwargs):
+        session.commit()
+        user = make_user(roles=list(roles), **kwargs)
+        client = app.test_client()
+        login_as(client, user)
+        session.commit()
+        return client, user
+    return log_in
+
+
+@pytest.fixture
+def author(make_user):
+    return make_user(roles=[Role.AUTHOR], name="Sara Skribent")
+
+
+@pytest.fixture
+def reviewer(make_user):
+    return make_user(roles=[Role.REVIEWER], name="Gustav Granskare")
+
+
+@pytest.fixture
+def account(make_account):
+    return make_account()

@@ -11,19 +11,6 @@ from aledraft.models import Account, AccountStatus, AuditEntry, Platform
 from tests.helpers import login_as
 
 
-@pytest.fixture
-def logged_in(app, session, make_user):
-    """Return a function that logs a new client in as a new user with the given roles."""
-    def log_in(*roles, **kwargs):
-        # On SQLite a transaction that read before a request wrote cannot write afterwards: end it.
-        session.commit()
-        user = make_user(roles=list(roles), **kwargs)
-        client = app.test_client()
-        login_as(client, user)
-        session.commit()
-        return client, user
-    return log_in
-
 
 def test_registry_shows_each_warning_as_text_for_all_staff(logged_in, make_account, make_user):
     make_account(name="Fritidsgården Nödinge", purpose="", is_open=False, logo_confirmed=False)

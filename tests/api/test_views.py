@@ -18,20 +18,6 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@pytest.fixture
-def author(make_user):
-    return make_user(roles=[Role.AUTHOR], name="Sara Skribent")
-
-
-@pytest.fixture
-def reviewer(make_user):
-    return make_user(roles=[Role.REVIEWER], name="Gustav Granskare")
-
-
-@pytest.fixture
-def account(make_account):
-    return make_account()
-
 
 def create(api, token, account, text=TEXT, **fields):
     response = api("POST", "/drafts", token, json={"account_id": account.id, "text": text, **fields})

@@ -21,20 +21,6 @@ pytestmark = pytest.mark.usefixtures("app_context")
 NAMED = "Vi gratulerar Anna Svensson till priset!"
 
 
-@pytest.fixture
-def author(make_user):
-    return make_user(roles=[Role.AUTHOR], name="Sara Skribent")
-
-
-@pytest.fixture
-def reviewer(make_user):
-    return make_user(roles=[Role.REVIEWER], name="Gustav Granskare")
-
-
-@pytest.fixture
-def account(make_account):
-    return make_account()
-
 
 def _actions(session, draft):
     return [e.action for e in session.scalars(

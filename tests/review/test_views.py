@@ -1,7 +1,6 @@
 """Review pages: queue with waiting times, the review page, approve/send back/publish through forms."""
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import select
 
 from aledraft.access import Role
@@ -9,20 +8,6 @@ from aledraft.db import utcnow
 from aledraft.models import Account, Approval, Draft, DraftState
 from tests.helpers import login_as
 
-
-@pytest.fixture
-def author(make_user):
-    return make_user(roles=[Role.AUTHOR], name="Sara Skribent")
-
-
-@pytest.fixture
-def reviewer(make_user):
-    return make_user(roles=[Role.REVIEWER], name="Gustav Granskare")
-
-
-@pytest.fixture
-def account(make_account):
-    return make_account()
 
 
 def test_submit_from_the_editor_warns_about_blocks(client, session, make_draft, author, account):

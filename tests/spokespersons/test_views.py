@@ -8,20 +8,7 @@ from aledraft.access import Role
 from aledraft.models import Spokesperson
 from aledraft.spokespersons import services
 from aledraft.spokespersons.services import SpokespersonData
-from tests.helpers import login_as
 
-
-@pytest.fixture
-def logged_in(app, session, make_user):
-    """Return a function that logs a new client in as a new user with the given roles."""
-    def log_in(*roles, **kwargs):
-        session.commit()
-        user = make_user(roles=list(roles), **kwargs)
-        client = app.test_client()
-        login_as(client, user)
-        session.commit()
-        return client, user
-    return log_in
 
 
 def _appoint(session, admin, name, **overrides):
