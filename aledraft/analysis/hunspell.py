@@ -2,6 +2,10 @@
 
 Loading takes a few seconds, so it happens on first use or in warm_up(); lookups are cached
 per word form.
+
+Licence note: `_read_dic` is adapted from spylls' `spylls/hunspell/readers/dic.py` (read_dic),
+Copyright Victor Shepelev, under the Mozilla Public License 2.0; that function stays under the
+MPL-2.0 (https://mozilla.org/MPL/2.0/). The rest of this module is aledraft's own.
 """
 
 from __future__ import annotations
