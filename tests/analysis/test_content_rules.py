@@ -26,7 +26,20 @@ def _findings(text, rule_prefix, platform=None):
     ("Hanna Ek, som är medlem i Vision, har valts till skyddsombud.", "som är medlem i Vision"),
     ("Elin Sund, som är lesbisk, leder Prideveckans quiz.", "som är lesbisk"),
     ("Hon har en ADHD-diagnos och behöver extra stöd på lektionerna.", "har en ADHD-diagnos"),
-], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun"])
+    ("Påminnelse till föräldrarna i Ugglan: Noah Lind är allergisk mot ägg, så inga kakor med ägg.", "är allergisk mot ägg"),
+    ("Till lärarna i 4A: Ida Berg har svår jordnötsallergi och har adrenalinpenna i väskan.", "har svår jordnötsallergi"),
+    ("Vi saknar Gun Strand i köket i vår, hon ligger på sjukhus efter en olycka.", "ligger på sjukhus"),
+    ("Lova Ek får hjälp av habiliteringen med sin kommunikation.", "får hjälp av habiliteringen"),
+    ("Hälsa på Arne Falk på tisdag, han har hemtjänst två gånger om dagen.", "har hemtjänst"),
+    ("Kalle Ström går på BUP på torsdagar och missar därför idrotten.", "går på BUP"),
+    ("Vi tackar Eva Holm, som fick en stroke i höstas, för alla år i styrelsen.", "som fick en stroke"),
+    ("Tack Sven Ek, som är same, för berättelserna om fjället, och välkommen alla som vill lyssna.", "som är same"),
+    ("Ahmed Ali, som är kurdisk och pratar fyra språk, leder läxhjälpen för dig som vill ha stöd.", "som är kurdisk"),
+    ("Grattis Maria Lund som fyller 50! Maria har i många år varit Visions ombud på förvaltningen.", "varit Visions ombud"),
+    ("Ulf Berg är skyddsombud för Byggnads på bygget vid Nödinge torg.", "är skyddsombud för Byggnads"),
+], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun",
+        "allergy", "allergy-adjective", "hospital", "habilitation", "home-care", "child-psychiatry",
+        "stroke", "ethnic-noun-audience-after", "ethnic-adjective", "union-role-genitive", "union-role-for"])
 def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     spans = [f.text for f in _findings(text, "pii.sensitive_data")]
     assert any(fact in span for span in spans), spans
@@ -41,7 +54,13 @@ def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     "Oppositionsrådet Lisa Ek, Socialdemokraterna, svarade på frågor om budgeten.",
     "Romernas nationaldag firas 8 april med musik i Ale Kulturrum.",
     "Anna Berg är diabetessjuksköterska och svarar på frågor i chatten.",
-], ids=["greeting", "audience", "relatives", "politician-party", "politician-named-party", "minority", "profession"])
+    "Allergironden: för dig som är allergisk mot nötter finns nötfria alternativ i caféet.",
+    "Hemtjänsten i Ale söker sommarvikarier. Vill du jobba med oss?",
+    "Kommunal och Vision bjuder in alla medlemmar till informationsmöte om löner.",
+    "Samiska veckan firas med joik och film på biblioteket.",
+    "BUP i Ale har öppet hus för föräldrar och skolpersonal den 3 maj.",
+], ids=["greeting", "audience", "relatives", "politician-party", "politician-named-party", "minority", "profession",
+        "allergy-audience", "home-care-job-ad", "unions-invite", "minority-week", "clinic-open-house"])
 def test_general_health_religion_and_politics_without_a_person_pass(text):
     assert "sensitive_data" not in _flags(text)
 
@@ -87,8 +106,18 @@ def test_general_replies_and_public_notices_are_not_confidential(text):
     "Skicka ditt personnummer i kommentaren så letar vi upp fakturan.",
     "Hej Omar! Ditt barn har fått plats på Alboskolans fritids från 1 augusti.",
     "Hej Ulla! Beslut om ditt försörjningsstöd kommer på fredag.",
+    "Hej Stina! Mätaren var fel, så du får tillbaka 430 kr på nästa räkning.",
+    "Hej Jonas! Du betalade två gånger, så vi betalar tillbaka 1 200 kr till ditt konto.",
+    "Hej Mona! Vi har krediterat din faktura för januari, så den behöver du inte betala.",
+    "Hej Per! Återbetalningen av din avgift för fritids görs i nästa vecka.",
+    "Hej! Lägg gärna ditt personnummer och diarienumret i en kommentar här så letar vi upp det.",
+    "Hej Lena! Elsa har fått plats på Kyrkbyns förskola från 1 september.",
+    "Hej Ali, ditt barn fick plats på Himlaskolans fritids.",
+    "Hej Eva! Du kan se att din ansökan om färdtjänst står på tur hos handläggaren.",
 ], ids=["granted", "refused", "placed", "permit", "status", "asks-case-number", "asks-personnummer",
-        "child-placed", "benefit-decision"])
+        "child-placed", "benefit-decision", "refund-on-bill", "refund-to-account", "credited-invoice",
+        "refund-noun", "asks-numbers-in-comments", "named-child-placed", "your-child-placed",
+        "application-status-any-verb"])
 def test_handling_a_persons_own_case_in_public_is_flagged(text):
     assert "case_handling" in _flags(text)
 
@@ -104,8 +133,14 @@ def test_handling_a_persons_own_case_in_public_is_flagged(text):
     "Vid avslag kan du överklaga beslutet inom tre veckor.",
     "Hej Frida! Kontakta din handläggare via Kontaktcenter, så får du besked om ditt ärende där.",
     "Alla barn som har fått plats på förskolan får ett välkomstbrev i juni.",
+    "Skriv aldrig ditt personnummer här i kommentarerna, det kan alla läsa.",
+    "Om du har betalat för mycket får du tillbaka pengarna automatiskt.",
+    "Hej Kent! Vi har felanmält gatlampan på Skolvägen, den lagas i veckan.",
+    "Alla som har fått plats på sommarlovsaktiviteten får ett sms.",
+    "När du ansöker om bygglov ska ritningarna vara skalenliga.",
 ], ids=["bin", "how-to-apply", "fault-report", "conditional", "private-channel", "consultation",
-        "fee-info", "appeal-info", "referral", "group"])
+        "fee-info", "appeal-info", "referral", "group", "warns-against-personnummer", "refund-rule",
+        "lamp-reported", "group-placed", "permit-advice"])
 def test_service_answers_and_general_advice_are_not_case_handling(text):
     assert "case_handling" not in _flags(text)
 

@@ -238,8 +238,8 @@ class TokenPatternRecognizer:
 
     A line with "context" instead of "id" names a context pattern. A rule line may list
     contexts it "requires" (each must occur in the same sentence) and contexts that veto it
-    ("unless"), a "severity" that overrides the rule's, "sentence_start": true, "alone": true
-    (nothing but punctuation follows in the sentence, as in a heading "UTKAST"), and
+    ("unless"; "unless_before" vetoes only from before the match's end: "för dig som har ..."),
+    a "severity" that overrides the rule's, "sentence_start": true, "alone": true (nothing but punctuation follows in the sentence, as in a heading "UTKAST"), and
     "extend": "clause" to grow the span to the clause end. Subclasses add computed contexts
     (person names ...) in ``contexts()``.
 
@@ -299,7 +299,7 @@ class TokenPatternRecognizer:
                 (self.lines[int(span.label_)], span.start_char, span.end_char)
                 for span in self.matcher_for(tuple(lines))(sentence, as_spans=True)
             ]
-            if any("requires" in line or "unless" in line for line, _, _ in matched):
+            if any(key in line for line, _, _ in matched for key in ("requires", "unless", "unless_before")):
                 for span in self.matcher_for(self.context_lines)(sentence, as_spans=True):
                     context = self.lines[int(span.label_)]["context"]
                     found.setdefault(context, []).append((span.start_char, span.end_char))
@@ -316,6 +316,8 @@ class TokenPatternRecognizer:
 
             if not all(map(occurs, line.get("requires", ()))) or any(map(occurs, line.get("unless", ()))):
                 continue
+            if any(occurs(name, sent_start, end) for name in line.get("unless_before", ())):
+                continue  # a veto that counts only before the match ("för dig som har ...")
             if line.get("sentence_start") and ctx.text[sent_start:start].strip(_LEADERS):
                 continue
             if line.get("alone") and ctx.text[end:sent_end].strip(_LEADERS + "!."):
