@@ -35,6 +35,16 @@ NAMES = [
     # @handles only when they are a real name (without the @)
     ("Snygg bild @jonas_lindgren_82! Följ även @alekommun.", ["jonas_lindgren_82"]),
     ("@Sara Blom vilken fin bild från Surte!", ["Sara Blom"]),
+    ("Tack @sofia.lindqvist och @omar_haddad för bilderna, och @nodinge_ridklubb för lånet!",
+     ["sofia.lindqvist", "omar_haddad"]),
+    ("Kolla in @majabergstrom och @ale_kulturskola på lördag.", ["majabergstrom"]),
+    # a post all in lower case: a first name that is not a word, by its context
+    ("stort tack till emil och fatima som höll i pysslet i skepplanda 🙌 och till ann-sofi som fixade fikat",
+     ["emil", "fatima", "ann-sofi"]),
+    ("hej jonna! vi ses på biblioteket i alafors, ta med en rosa penna.", ["jonna"]),
+    # a name that is also a word comes back after the full name, also as a genitive
+    ("Dag Nyström från Alvhem vann. Dags bidrag var en dag vid älven, och Dag tackade juryn.",
+     ["Dag Nyström", "Dags", "Dag"]),
     # a post in English: names yes, months and auxiliaries no
     ("Meet our new trainee Priya Sharma! Priya starts in May. Will you say hello?", ["Priya Sharma", "Priya"]),
     # hard negatives: places, organisations, holidays, fictional characters, ordinary words
@@ -50,6 +60,8 @@ NAMES = [
     ("Tack Jönköpings kommun för besöket! Vi handlade på Jula.", []),
     ("Fika på Café Linnea efter stormen Dag.", []),
     ("Frågor? Mejla bibliotek@ale.se eller besök ale.se/bibliotek. #Nödinge", []),
+    ("vi ses på lördag i nol! ta med rosa kläder och en sten från stranden.", []),
+    ("Följ @ale_fritid och @alekommun_bibliotek för fler tips.", []),
 ]
 
 

@@ -26,6 +26,8 @@ def found(text):
             [("address", "Storgatan 5B"), ("postal_code", "449 30")],
         ),
         ("Hon bor på Södra vägen 12 lgh 1102.", [("address", "Södra vägen 12 lgh 1102")]),
+        ("Paketet ska till Lilla Nolvägen 2 i Nol.", [("address", "Lilla Nolvägen 2")]),
+        ("Han har flyttat till Norra Kyrkogatan 14B.", [("address", "Norra Kyrkogatan 14B")]),
         ("Bekräfta adressen Ringvägen 11, 44556 Surte.", [("address", "Ringvägen 11"), ("postal_code", "44556")]),
         ("Vi betalar till ditt konto i Handelsbanken 6153-214 587 398.", [("bank_account", "6153-214 587 398")]),
         ("Clearingnummer 5235 och kontonummer 00 462 14.", [("bank_account", "5235"), ("bank_account", "00 462 14")]),

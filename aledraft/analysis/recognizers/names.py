@@ -48,6 +48,12 @@ USER_DATA_KEY = "aledraft.names.names_and_places"
 #: A post is English when it has this many English function words, and this share of its words.
 ENGLISH_MIN_WORDS = 3
 ENGLISH_MIN_SHARE = 0.15
+#: In a post written all in lower case, words around a lower-case first name that show it is
+#: one ("tack till sara och ahmed", "lisa-marie som bakade").
+LOWER_CASE_BEFORE = frozenset({"till", "och", "&", ",", "med", "av", "från", "för", "hej", "tack", "grattis"})
+LOWER_CASE_AFTER = frozenset({"som", "och", "&", ",", "!", "har", "hade", "är", "var", "ska", "fick"})
+#: Letters folded in @handles and e-mail addresses (wahlstrom for Wahlström).
+ASCII_FOLD = str.maketrans("åäöéüÅÄÖÉÜ", "aaoeuAAOEU")
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,11 @@ class Lexicon:
     thing_nouns: frozenset[str]
     #: gazetteer entries as lower-case token tuples, keyed by their first token
     gazetteer: dict[str, tuple[tuple[str, ...], ...]]
+
+    @functools.cached_property
+    def folded_surnames(self) -> frozenset[str]:
+        """Surnames without Swedish letters, as @handles write them (Wahlstrom)."""
+        return frozenset(name.translate(ASCII_FOLD) for name in self.surnames)
 
     def is_first_name(self, base: str) -> bool:
         """Tell whether every hyphen part of a word is a first name (Ann-Sofie, Per-Olof)."""
@@ -283,12 +294,15 @@ def _find(tokens: list[Token]) -> Names:
     english = _is_english(tokens, lex)
     if english:  # May, Will, Hope are names only in Swedish text
         words = {i: word for i, word in words.items() if word.base.lower() not in lex.english_words}
-    starts = [i for i, word in words.items() if _is_name_start(tokens, word, lex, words, english)]
+    lower_post = _is_lower_case_post(tokens)
+    starts = [i for i, word in words.items() if _is_name_start(tokens, word, lex, words, english, lower_post)]
     found = {words[i].base for i in starts}
     started = set(starts)  # a set: a list made this loop quadratic on long posts
     starts += [
         i for i, word in words.items()
-        if i not in started and word.capitalised and word.base in found
+        if i not in started and word.capitalised
+        # "Rosas bild" after "Rosa Lindholm": the genitive of a name already in the post
+        and (word.base in found or word.base.endswith("s") and word.base[:-1] in found)
     ]
     spans: list[tuple[int, int]] = []
     consumed: set[int] = set()
@@ -320,12 +334,28 @@ def _is_english(tokens: Sequence[Token], lex: Lexicon) -> bool:
     return english >= ENGLISH_MIN_WORDS and english >= ENGLISH_MIN_SHARE * len(alphabetic)
 
 
+def _is_lower_case_post(tokens: Sequence[Token]) -> bool:
+    """Tell whether a post is written without capitals (then names are in lower case too)."""
+    alphabetic = [token.text for token in tokens if token.is_alpha]
+    return len(alphabetic) >= 3 and not any(char.isupper() for text in alphabetic for char in text)
+
+
+def _lower_case_context(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """Tell whether the words around token i show a lower-case word is a name ("till sara och ...")."""
+    previous, following = _previous(tokens, i), _next(tokens, i)
+    return (previous is not None and (previous.lower_ in LOWER_CASE_BEFORE or previous.lower_ in lex.cues_before)) or (
+        following is not None and (following.lower_ in LOWER_CASE_AFTER or following.lower_ in lex.cues_after)
+    )
+
+
 def _is_name_start(
-    tokens: Sequence[Token], word: Word, lex: Lexicon, words: dict[int, Word], english: bool
+    tokens: Sequence[Token], word: Word, lex: Lexicon, words: dict[int, Word], english: bool,
+    lower_post: bool = False,
 ) -> bool:
     """Decide whether a word is (the first part of) a name.
 
-    In English every sentence-initial word counts as possibly an ordinary word.
+    In English every sentence-initial word counts as possibly an ordinary word. In a post
+    without capitals, a first name that is not also a word counts in a name's context.
     """
     first_name = lex.is_first_name(word.base)
     if not (first_name or word.capitalised):
@@ -342,7 +372,9 @@ def _is_name_start(
     cued = signed or _cue_before(tokens, i, lex) or _title_before(tokens, i, lex)
     if first_name:
         if word.lower_case:
-            return cued and lower not in STOP_WORDS  # "tack lena", not "tack alla"
+            if lower in STOP_WORDS:
+                return False  # "tack alla"
+            return cued or lower_post and not is_common_word(lower) and _lower_case_context(tokens, i, lex)
         if not word.capitalised:
             return False
         if not (english or is_common_word(lower)) or not starts_sentence(tokens, i):
@@ -423,19 +455,29 @@ def _handles(tokens: Sequence[Token], lex: Lexicon) -> list[int]:
         parts = [part.capitalize() for part in HANDLE_PART.findall(token.text[1:])]
         if len(parts) == 1:
             parts = _split_joined_name(parts[0], lex)
-        if any(
-            first in lex.first_names and last in lex.surnames
-            for i, first in enumerate(parts) for last in parts[i + 1:]
-        ):
+        if any(_is_handle_name(first, last, lex) for first, last in zip(parts, parts[1:])):
             found.append(token.i)
     return found
+
+
+def _is_handle_name(first: str, last: str, lex: Lexicon) -> bool:
+    """Tell whether two parts of a handle are a first name and a surname (karin.wahlstrom).
+
+    The surname may be written without å, ä, ö; a surname the lexicon lacks counts when neither
+    part is an ordinary word (so ale_naturvanner and anna_bibliotek stay organisations' handles).
+    """
+    if first not in lex.first_names or len(last) < 3:
+        return False
+    if last in lex.surnames or last in lex.folded_surnames:
+        return True
+    return not (is_common_word(first.lower()) or is_common_word(last.lower()) or last in lex.first_names)
 
 
 def _split_joined_name(joined: str, lex: Lexicon) -> list[str]:
     """Split "Annasvensson" into ["Anna", "Svensson"] when both halves are names."""
     for cut in range(3, len(joined) - 2):
         first, last = joined[:cut], joined[cut:].capitalize()
-        if first in lex.first_names and last in lex.surnames:
+        if first in lex.first_names and (last in lex.surnames or last in lex.folded_surnames):
             return [first, last]
     return [joined]
 

@@ -15,14 +15,18 @@ _LOWER = "a-zåäöéüø"
 
 _SUFFIXES = alternatives("street_suffixes.txt")
 
-# A street: one compound word ending in a street ending (Storgatan, Ekebacken), or a known first
+#: First words that belong to a street name before a compound street word (Lilla Nolvägen 2).
+_DIRECTION_WORDS = "Lilla|Stora|Norra|Södra|Östra|Västra|Gamla|Nya|Övre|Nedre|Yttre|Inre"
+
+# A street: one compound word ending in a street ending (Storgatan, Ekebacken), after an
+# optional first word such as Lilla or Norra (Lilla Nolvägen), or a known first
 # word and a street word (Ale torg, Gamla vägen). Then a house number with an optional letter and
 # flat number (5B, 3 lgh 1102) that is not a range, a list of houses (Storgatan 1–15, 1 och 3) or
 # a quantity (leden 2 km).
 ADDRESS_PATTERN = rf"""
     (?<![\w-])
     (?P<value>
-        (?P<street>[{_UPPER}][{_LOWER}-]*(?:{_SUFFIXES})
+        (?P<street>(?:(?:{_DIRECTION_WORDS})\ )?[{_UPPER}][{_LOWER}-]*(?:{_SUFFIXES})
             |(?:{alternatives("street_name_first_words.txt")})\ (?i:{_SUFFIXES}))
         \ (?P<number>\d{{1,3}})(?!\d|[.,:]\d|\ ?(?:{alternatives("number_units.txt")})(?!\w))
         (?:\ ?[A-Ha-h](?!\w))?
