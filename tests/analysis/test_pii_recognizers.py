@@ -21,6 +21,9 @@ def found(text):
         ("Mejla linda.holm@edu.ale.se eller bibliotek@ale.se.", [("email", "linda.holm@edu.ale.se")]),
         ("Kontakt: m.ahmadi@yahoo.se, barn.utbildning@ale.se", [("email", "m.ahmadi@yahoo.se")]),
         ("Anmälan till kattlisa@gmail.com eller foreningsbidrag@ale.se.", [("email", "kattlisa@gmail.com")]),
+        ("Skriv till jonasberg@ale.se eller va-avdelningen@ale.se.", [("email", "jonasberg@ale.se")]),
+        ("Frågor om lov: lovskola@ale.se, ansökan till idrottsstod@ale.se, svar från petra.wahlstrom@ale.se.",
+         [("email", "petra.wahlstrom@ale.se")]),
         (
             "Katten bor hos Sofia på Storgatan 5B, 449 30 Nödinge.",
             [("address", "Storgatan 5B"), ("postal_code", "449 30")],

@@ -76,9 +76,12 @@ class EmailRecognizer(PatternRecognizer):
             return True
         if any(len(part) < 2 or not part.isalpha() for part in parts) or domain in self.consumer_domains:
             return False
-        if any(map(names.lexicon().is_name, parts)):
+        lexicon = names.lexicon()
+        if any(map(lexicon.is_name, parts)):
             return False
-        return len(parts) == 1 or all(map(names.is_common_word, parts))
+        if len(parts) == 1:  # one word is a role unless it is a name run together (annasvensson@)
+            return len(names.split_joined_name(parts[0].capitalize(), lexicon)) == 1
+        return all(map(names.is_common_word, parts))
 
 
 RECOGNIZERS = [PhoneRecognizer(), EmailRecognizer()]

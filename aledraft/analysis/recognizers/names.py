@@ -454,7 +454,7 @@ def _handles(tokens: Sequence[Token], lex: Lexicon) -> list[int]:
             continue
         parts = [part.capitalize() for part in HANDLE_PART.findall(token.text[1:])]
         if len(parts) == 1:
-            parts = _split_joined_name(parts[0], lex)
+            parts = split_joined_name(parts[0], lex)
         if any(_is_handle_name(first, last, lex) for first, last in zip(parts, parts[1:])):
             found.append(token.i)
     return found
@@ -473,7 +473,7 @@ def _is_handle_name(first: str, last: str, lex: Lexicon) -> bool:
     return not (is_common_word(first.lower()) or is_common_word(last.lower()) or last in lex.first_names)
 
 
-def _split_joined_name(joined: str, lex: Lexicon) -> list[str]:
+def split_joined_name(joined: str, lex: Lexicon) -> list[str]:
     """Split "Annasvensson" into ["Anna", "Svensson"] when both halves are names."""
     for cut in range(3, len(joined) - 2):
         first, last = joined[:cut], joined[cut:].capitalize()
