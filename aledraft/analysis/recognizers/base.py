@@ -239,8 +239,9 @@ class TokenPatternRecognizer:
     A line with "context" instead of "id" names a context pattern. A rule line may list
     contexts it "requires" (each must occur in the same sentence) and contexts that veto it
     ("unless"; "unless_before" vetoes only from before the match's end: "för dig som har ..."),
-    a "severity" that overrides the rule's, "sentence_start": true, "alone": true (nothing but punctuation follows in the sentence, as in a heading "UTKAST"), and
-    "extend": "clause" to grow the span to the clause end. Subclasses add computed contexts
+    a "severity" that overrides the rule's, "sentence_start": true, "alone": true (nothing but
+    punctuation follows in the sentence, as in a heading "UTKAST"), and "extend": "clause" to
+    grow the span to the clause end. Subclasses add computed contexts
     (person names ...) in ``contexts()``.
 
     The Matcher runs only on sentences holding a token that can match the rarest obligatory
