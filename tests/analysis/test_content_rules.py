@@ -59,8 +59,10 @@ def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     "Kommunal och Vision bjuder in alla medlemmar till informationsmöte om löner.",
     "Samiska veckan firas med joik och film på biblioteket.",
     "BUP i Ale har öppet hus för föräldrar och skolpersonal den 3 maj.",
+    "Grattis Lisa Ek som är finsk mästare i orientering!",
 ], ids=["greeting", "audience", "relatives", "politician-party", "politician-named-party", "minority", "profession",
-        "allergy-audience", "home-care-job-ad", "unions-invite", "minority-week", "clinic-open-house"])
+        "allergy-audience", "home-care-job-ad", "unions-invite", "minority-week", "clinic-open-house",
+        "national-champion"])
 def test_general_health_religion_and_politics_without_a_person_pass(text):
     assert "sensitive_data" not in _flags(text)
 
