@@ -116,10 +116,15 @@ def test_general_replies_and_public_notices_are_not_confidential(text):
     "Hej Lena! Elsa har fått plats på Kyrkbyns förskola från 1 september.",
     "Hej Ali, ditt barn fick plats på Himlaskolans fritids.",
     "Hej Eva! Du kan se att din ansökan om färdtjänst står på tur hos handläggaren.",
+    "Hej Britt! Vi saknar fortfarande ritningar i ditt ärende om altanen.",
+    "Hej Jenny, ditt betyg i engelska är ändrat och syns i skolplattformen.",
+    "Hej Rut! Avgiften för din matdistribution blir 900 kr i månaden från mars.",
+    "Skicka oss gärna diarienumret så kollar vi vad som hänt.",
 ], ids=["granted", "refused", "placed", "permit", "status", "asks-case-number", "asks-personnummer",
         "child-placed", "benefit-decision", "refund-on-bill", "refund-to-account", "credited-invoice",
         "refund-noun", "asks-numbers-in-comments", "named-child-placed", "your-child-placed",
-        "application-status-any-verb"])
+        "application-status-any-verb", "missing-documents", "grade-status", "fee-amount",
+        "asks-definite-number"])
 def test_handling_a_persons_own_case_in_public_is_flagged(text):
     assert "case_handling" in _flags(text)
 
@@ -140,16 +145,21 @@ def test_handling_a_persons_own_case_in_public_is_flagged(text):
     "Hej Kent! Vi har felanmält gatlampan på Skolvägen, den lagas i veckan.",
     "Alla som har fått plats på sommarlovsaktiviteten får ett sms.",
     "När du ansöker om bygglov ska ritningarna vara skalenliga.",
+    "Vi saknar handlingar i många ärenden just nu, så handläggningen tar längre tid.",
+    "Om din avgift blir 0 kr får du ett brev om det.",
 ], ids=["bin", "how-to-apply", "fault-report", "conditional", "private-channel", "consultation",
         "fee-info", "appeal-info", "referral", "group", "warns-against-personnummer", "refund-rule",
-        "lamp-reported", "group-placed", "permit-advice"])
+        "lamp-reported", "group-placed", "permit-advice", "missing-documents-general",
+        "conditional-fee"])
 def test_service_answers_and_general_advice_are_not_case_handling(text):
     assert "case_handling" not in _flags(text)
 
 
 @pytest.mark.parametrize(("text", "word", "plain"), [
     ("Erhålla bidrag kan alla föreningar.", "Erhålla", "Få"),
-    ("Bidraget erhölls i maj.", "erhölls", "få"),
+    ("Vi tillhandahåller lånedatorer till alla elever.", "tillhandahåller", "ger"),
+    ("Föreningen erhöll 20 000 kr i bidrag.", "erhöll", "fick"),
+    ("Vi har erhållit många svar.", "erhållit", "fått"),
     ("Beslutet fattas i enlighet med riktlinjerna.", "i enlighet med", "enligt"),
     ("Därest ansökan är ofullständig hör vi av oss.", "Därest", "Om"),
     ("Avgiften gäller innevarande år.", "innevarande år", "i år"),
@@ -157,6 +167,12 @@ def test_service_answers_and_general_advice_are_not_case_handling(text):
 def test_jargon_gets_the_plain_word_with_the_same_capital(text, word, plain):
     found = {(f.text, f.suggestion) for f in _findings(text, "plain_language.jargon")}
     assert (word, plain) in found
+
+
+def test_inflected_jargon_without_a_safe_inflection_has_no_one_click_suggestion():
+    (found,) = _findings("Bidraget erhölls i maj.", "plain_language.jargon")
+    assert (found.text, found.suggestion) == ("erhölls", None)
+    assert "få" in found.message
 
 
 def test_s_passives_are_flagged_only_when_the_post_leans_on_them():

@@ -58,6 +58,44 @@ def _jargon() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return {first: sorted(found, key=lambda entry: -len(entry[0])) for first, found in entries.items()}
 
 
+#: Present, past and supine of the plain verbs the jargon list suggests (first word of the plain phrase).
+PLAIN_VERB_FORMS = {
+    "få": ("får", "fick", "fått"), "ge": ("ger", "gav", "gett"), "kräva": ("kräver", "krävde", "krävt"),
+    "ta": ("tar", "tog", "tagit"), "bli": ("blir", "blev", "blivit"), "ha": ("har", "hade", "haft"),
+    "skicka": ("skickar", "skickade", "skickat"), "be": ("ber", "bad", "bett"),
+    "finnas": ("finns", "fanns", "funnits"), "säga": ("säger", "sa", "sagt"),
+    "hänvisa": ("hänvisar", "hänvisade", "hänvisat"), "genomföra": ("genomför", "genomförde", "genomfört"),
+    "meddela": ("meddelar", "meddelade", "meddelat"), "betala": ("betalar", "betalade", "betalat"),
+    "göra": ("gör", "gjorde", "gjort"), "vidta": ("vidtar", "vidtog", "vidtagit"),
+    "ordna": ("ordnar", "ordnade", "ordnat"), "leda": ("leder", "ledde", "lett"),
+    "använda": ("använder", "använde", "använt"), "omfatta": ("omfattar", "omfattade", "omfattat"),
+    "sälja": ("säljer", "sålde", "sålt"), "köpa": ("köper", "köpte", "köpt"),
+    "driva": ("driver", "drev", "drivit"), "komma": ("kommer", "kom", "kommit"),
+    "vara": ("är", "var", "varit"), "visa": ("visar", "visade", "visat"),
+}
+
+
+def inflect_plain(plain: str, form: str, base: str) -> str | None:
+    """Return ``plain`` in the tense of ``form`` (an inflection of the jargon verb ``base``), or None.
+
+    Present (-r), supine (-t) and past (-de/-te or a strong past: erhöll) are recognised; passives,
+    participles and anything else give None, as do plain words without known forms.
+    """
+    first, _, rest = plain.partition(" ")
+    forms = PLAIN_VERB_FORMS.get(first)
+    if forms is None or not base.endswith("a") or form.endswith("s") or form == base[:-1]:
+        return None
+    if form.endswith("r"):
+        tense = 0
+    elif form.endswith("t"):
+        tense = 2
+    elif form.endswith(("de", "te")) or form[-1:] not in tuple("aen"):
+        tense = 1
+    else:
+        return None  # a participle (erhållna, erhållen)
+    return " ".join(filter(None, (forms[tense], rest)))
+
+
 class JargonRecognizer:
     """Bureaucratic words and phrases with a plainer alternative as the suggestion."""
 
@@ -84,6 +122,15 @@ class JargonRecognizer:
                 end = i + len(words)
                 if end <= len(doc) and all(matches(i + k, word) for k, word in enumerate(words)):
                     span = doc[i:end]
+                    if len(words) == 1 and lower != words[0]:  # an inflected form: inflect the plain word too
+                        inflected = inflect_plain(plain, lower, words[0])
+                        if inflected is None:
+                            # A base form would give broken Swedish when applied ("Vi ge ..."): no suggestion.
+                            message = f"Krångligt ord. Skriv hellre: {plain} (i rätt böjning)."
+                            yield make_finding(JARGON, ctx.text, span.start_char, span.end_char, message=message)
+                            taken = end - 1
+                            break
+                        plain = inflected
                     if span.text[:1].isupper():
                         plain = plain[:1].upper() + plain[1:]
                     yield make_finding(JARGON, ctx.text, span.start_char, span.end_char, suggestion=plain)
