@@ -54,3 +54,31 @@ def test_review_pages_have_no_serious_accessibility_violations(new_page, app, se
     page.goto(f"/utkast/{draft.id}/granskning")
     check_page(page, "review page")
     screenshot(page, "review.png", full_page=True)
+
+
+def test_moderation_register_and_statistics_have_no_serious_accessibility_violations(new_page, session):
+    from datetime import timedelta
+
+    from aledraft.db import utcnow
+    from aledraft.models import RemovalReason
+    from tests.factories import make_moderation_entry
+    from tests.stats import dataset
+
+    data = dataset.build(session)
+    reviewer = data["approver"]
+    for days, reason, text, handle in (
+        (3, RemovalReason.SPAM, "Köp billiga solglasögon på www.example.com!!!", "@solbutiken"),
+        (10, RemovalReason.PERSONAL_DATA, "Min granne heter Anna och bor på Storgatan 5B.", "@grannen77"),
+    ):
+        make_moderation_entry(session, account=data["kommun"], removed_by=reviewer, reason=reason,
+                              removed_text=text, author_handle=handle, removed_at=utcnow() - timedelta(days=days))
+    page = new_page()
+    login(page, reviewer)
+    page.goto("/moderering")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    check_page(page, "moderation register")
+    screenshot(page, "moderation.png", full_page=True)
+    page.goto("/statistik?from=2026-11-02&to=2026-11-22")
+    expect(page.locator("svg[role=img]").first).to_be_visible()
+    check_page(page, "statistics")
+    screenshot(page, "statistics.png", full_page=True)
