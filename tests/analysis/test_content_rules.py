@@ -37,9 +37,14 @@ def _findings(text, rule_prefix, platform=None):
     ("Ahmed Ali, som är kurdisk och pratar fyra språk, leder läxhjälpen för dig som vill ha stöd.", "som är kurdisk"),
     ("Grattis Maria Lund som fyller 50! Maria har i många år varit Visions ombud på förvaltningen.", "varit Visions ombud"),
     ("Ulf Berg är skyddsombud för Byggnads på bygget vid Nödinge torg.", "är skyddsombud för Byggnads"),
+    ("Vi hälsar på Stig Lund i Alafors, han har hög fallrisk sedan han bröt armen.", "har hög fallrisk"),
+    ("Välkommen tillbaka Karin Ek, hon är på plats igen efter sin operation i våras!", "efter sin operation"),
+    ("Grattis Åsa Strand, ny sekreterare i Kommunals sektion i Ale!", "sekreterare i Kommunals"),
+    ("Sanna Lind föreläser om sin tid som samisk ungdom i Göteborg.", "som samisk ungdom"),
 ], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun",
         "allergy", "allergy-adjective", "hospital", "habilitation", "home-care", "child-psychiatry",
-        "stroke", "ethnic-noun-audience-after", "ethnic-adjective", "union-role-genitive", "union-role-for"])
+        "stroke", "ethnic-noun-audience-after", "ethnic-adjective", "union-role-genitive", "union-role-for",
+        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase"])
 def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     spans = [f.text for f in _findings(text, "pii.sensitive_data")]
     assert any(fact in span for span in spans), spans
@@ -48,6 +53,7 @@ def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
 
 @pytest.mark.parametrize("text", [
     "Eid Mubarak till alla som firar i Ale! Biblioteket har öppet som vanligt.",
+    "Föreläsning om fallrisk och balans för äldre på träffpunkten.",
     "För dig som har diabetes ordnar vårdcentralen en kurs om kost i mars.",
     "Anhörigträff för er som lever nära någon med demens, onsdagar kl. 14.",
     "Kommunstyrelsens ordförande Per Holm (M) invigde den nya förskolan.",
@@ -60,7 +66,7 @@ def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     "Samiska veckan firas med joik och film på biblioteket.",
     "BUP i Ale har öppet hus för föräldrar och skolpersonal den 3 maj.",
     "Grattis Lisa Ek som är finsk mästare i orientering!",
-], ids=["greeting", "audience", "relatives", "politician-party", "politician-named-party", "minority", "profession",
+], ids=["greeting", "fall-risk-talk", "audience", "relatives", "politician-party", "politician-named-party", "minority", "profession",
         "allergy-audience", "home-care-job-ad", "unions-invite", "minority-week", "clinic-open-house",
         "national-champion"])
 def test_general_health_religion_and_politics_without_a_person_pass(text):
