@@ -42,6 +42,9 @@ NAMES = [
     ("stort tack till emil och fatima som höll i pysslet i skepplanda 🙌 och till ann-sofi som fixade fikat",
      ["emil", "fatima", "ann-sofi"]),
     ("hej jonna! vi ses på biblioteket i alafors, ta med en rosa penna.", ["jonna"]),
+    # a lower-case caption is lower case even when a hashtag or a signature has capitals
+    ("tack elin och hugo för en härlig dag på biblioteket #aleBibliotek", ["elin", "hugo"]),
+    ("tack sanna och linus för hjälpen med loppisen! 🎉 Ale kommun", ["sanna", "linus"]),
     # a name that is also a word comes back after the full name, also as a genitive
     ("Dag Nyström från Alvhem vann. Dags bidrag var en dag vid älven, och Dag tackade juryn.",
      ["Dag Nyström", "Dags", "Dag"]),
@@ -62,6 +65,9 @@ NAMES = [
     ("Frågor? Mejla bibliotek@ale.se eller besök ale.se/bibliotek. #Nödinge", []),
     ("vi ses på lördag i nol! ta med rosa kläder och en sten från stranden.", []),
     ("Följ @ale_fritid och @alekommun_bibliotek för fler tips.", []),
+    # a pet noun right before the name: an animal, not a person
+    ("Vår katt Sixten har blivit bibliotekets maskot.", []),
+    ("Förskolan fick besök av hästen Stella och ponnyn Elsa.", []),
 ]
 
 

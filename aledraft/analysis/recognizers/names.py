@@ -27,7 +27,7 @@ from .. import hunspell
 from ..pipeline import build_nlp
 from ..report import Finding
 from ..rules import make_finding, rule
-from .base import Context, load_lines
+from .base import Context, load_lines, sentence_bounds
 
 RULE_ID = "pii.person_name"
 
@@ -294,8 +294,9 @@ def _find(tokens: list[Token]) -> Names:
     english = _is_english(tokens, lex)
     if english:  # May, Will, Hope are names only in Swedish text
         words = {i: word for i, word in words.items() if word.base.lower() not in lex.english_words}
-    lower_post = _is_lower_case_post(tokens)
-    starts = [i for i, word in words.items() if _is_name_start(tokens, word, lex, words, english, lower_post)]
+    lower_lines = _lower_case_sentences(tokens)
+    starts = [i for i, word in words.items()
+              if _is_name_start(tokens, word, lex, words, english, i in lower_lines)]
     found = {words[i].base for i in starts}
     started = set(starts)  # a set: a list made this loop quadratic on long posts
     starts += [
@@ -338,6 +339,27 @@ def _is_lower_case_post(tokens: Sequence[Token]) -> bool:
     """Tell whether a post is written without capitals (then names are in lower case too)."""
     alphabetic = [token.text for token in tokens if token.is_alpha]
     return len(alphabetic) >= 3 and not any(char.isupper() for text in alphabetic for char in text)
+
+
+def _lower_case_sentences(tokens: Sequence[Token]) -> set[int]:
+    """Return the indices of the tokens in sentences written without capitals.
+
+    A caption is often lower case while a hashtag (#aleBibliotek), a signature or an emoji's
+    text elsewhere in the post has capitals: the sentence, not the whole post, decides.
+    Hashtags and @handles do not count.
+    """
+    if not tokens:
+        return set()
+    doc = tokens[0].doc
+    found: set[int] = set()
+    for start, end in sentence_bounds(doc.text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        alphabetic = [t.text for t in span if t.is_alpha and not (t.i > 0 and doc[t.i - 1].text in ("#", "@"))]
+        if len(alphabetic) >= 3 and not any(char.isupper() for text in alphabetic for char in text):
+            found.update(range(span.start, span.end))
+    return found
 
 
 def _lower_case_context(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
