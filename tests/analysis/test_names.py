@@ -65,6 +65,8 @@ NAMES = [
     ("Frågor? Mejla bibliotek@ale.se eller besök ale.se/bibliotek. #Nödinge", []),
     ("vi ses på lördag i nol! ta med rosa kläder och en sten från stranden.", []),
     ("Följ @ale_fritid och @alekommun_bibliotek för fler tips.", []),
+    # organisations' and brands' handles: gazetteer entries without å/ä/ö, CamelCase
+    ("Tack @Vasttrafik och @AleBiblioteken för samarbetet!", []),
     # a pet noun right before the name: an animal, not a person
     ("Vår katt Sixten har blivit bibliotekets maskot.", []),
     ("Förskolan fick besök av hästen Stella och ponnyn Elsa.", []),

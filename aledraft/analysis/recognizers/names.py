@@ -169,6 +169,8 @@ def _word(tokens: Sequence[Token], i: int, lex: Lexicon) -> Word | None:
         return None  # also rules out URLs and e-mail addresses (dots, @)
     if i > 0 and tokens[i - 1].text == "#" and not tokens[i - 1].whitespace_:
         return None
+    if skip and text[0] == "@" and _is_organisation_handle(core, lex):
+        return None  # @Vasttrafik, @AleKommun: an organisation's or a brand's handle
     base = core
     if core[-2:] in ("'s", "’s"):
         base = core[:-2]  # Daniel's
@@ -177,6 +179,28 @@ def _word(tokens: Sequence[Token], i: int, lex: Lexicon) -> Word | None:
     if base.endswith("s") and not lex.is_name(base) and lex.is_name(base[:-1]):
         base = base[:-1]  # Annas, Mohammeds
     return Word(token, token.idx + skip, token.idx + len(text), base)
+
+
+@functools.cache
+def _folded_gazetteer() -> frozenset[str]:
+    """Gazetteer entries folded as handles write them: no spaces, å/ä/ö as a/a/o, lower case."""
+    return frozenset(
+        re.sub(r"[\s\-_.&]", "", entry).translate(ASCII_FOLD).lower() for entry in load_lines("gazetteer.txt")
+    )
+
+
+def _is_organisation_handle(core: str, lex: Lexicon) -> bool:
+    """Tell whether an @handle names a known organisation (gazetteer, also without å/ä/ö) or a brand.
+
+    CamelCase inside the handle (AleKommun, VastTrafik) is a brand's style, not a person's name.
+    """
+    folded = core.translate(ASCII_FOLD).lower()
+    if folded in _folded_gazetteer():
+        return True
+    parts = re.findall(r"[A-ZÅÄÖ][a-zåäöéü]+", core)
+    if len(parts) >= 2 and lex.is_first_name(parts[0]) and lex.is_surname(parts[-1]):
+        return False  # @SaraBlom is a person's handle
+    return any(char.isupper() for char in core[1:]) and not any(sep in core for sep in "_.")
 
 
 def _gazetteer_tokens(tokens: Sequence[Token], lex: Lexicon) -> set[int]:
