@@ -56,12 +56,41 @@ class AddressRecognizer(PatternRecognizer):
         self.venue_cues = cue_regex("venue_cues.txt", word_start=False)
         self.home_cues = cue_regex("home_cues.txt")
         self.gazetteer = _gazetteer()
+        self.official_codes = frozenset(code.replace(" ", "") for code in load_lines("official_postal_codes.txt"))
 
     def invalidate(self, match: re.Match[str], ctx: Context) -> bool:
         if match["street"].lower() in self.gazetteer:
             return True  # Ale Torg 7 is the square's shops, not a home
         before = _same_sentence_before(ctx.text, match.start())
         return bool(self.venue_cues.search(before)) and not self.home_cues.search(before)
+
+
+#: A street name without a street ending (Skogsbrynet 8, Lyckhem 12): one capitalised word and a
+#: house number. Only an address when a postal code follows it, or when a word before it in the
+#: sentence says someone lives or is met there (BARE_HOME_CUES) and the word is a definite noun.
+BARE_ADDRESS_PATTERN = rf"""
+    (?<![\w-])
+    (?P<value>(?P<street>[{_UPPER}][{_LOWER}]{{3,}})\ (?P<number>\d{{1,3}})(?![\d.,:]\d|\d)(?:\ ?[A-Ha-h](?!\w))?)
+    (?P<postal>\ *,?\ *\d{{3}}\ ?\d{{2}}\ +[{_UPPER}])?
+"""
+BARE_HOME_CUES = re.compile(r"(?<!\w)(?:hos|bor|bodde|hemma|hämtar|hämtas|lämnar|utanför)(?!\w)", re.IGNORECASE)
+
+
+class BareAddressRecognizer(PatternRecognizer):
+    def __init__(self, address: AddressRecognizer) -> None:
+        super().__init__((ADDRESS,), BARE_ADDRESS_PATTERN, re.VERBOSE)
+        self.address = address
+
+    def invalidate(self, match: re.Match[str], ctx: Context) -> bool:
+        street = match["street"]
+        if street.lower() in self.address.gazetteer or re.fullmatch(ADDRESS_PATTERN, match["value"], re.VERBOSE):
+            return True  # a known place, or a street the main pattern already finds
+        before = _same_sentence_before(ctx.text, match.start())
+        if self.address.venue_cues.search(before) and not self.address.home_cues.search(before):
+            return True
+        if match["postal"]:
+            return match["postal"].strip(" ,")[:6].replace(" ", "") in self.address.official_codes
+        return not (street.endswith(("et", "en", "an")) and BARE_HOME_CUES.search(before))
 
 
 class PostalCodeRecognizer(PatternRecognizer):
@@ -74,6 +103,7 @@ class PostalCodeRecognizer(PatternRecognizer):
         self.official = frozenset(code.replace(" ", "") for code in load_lines("official_postal_codes.txt"))
         self.address = address
         self.after_address = re.compile(rf"(?:{ADDRESS_PATTERN})\ *,?\ *$", re.VERBOSE)
+        self.after_bare = re.compile(rf"(?<![\w-])[{_UPPER}][{_LOWER}]{{3,}}\ \d{{1,3}}(?:\ ?[A-Ha-h])?\ *,?\ *$")
 
     def validate(self, match: re.Match[str]) -> str | None:
         return None if match["value"].replace(" ", "") in self.official else POSTAL_CODE
@@ -83,8 +113,11 @@ class PostalCodeRecognizer(PatternRecognizer):
         address = self.after_address.search(before)
         if address:
             return self.address.invalidate(address, Context(before, ctx.doc, ctx.platform))
+        if self.after_bare.search(before):
+            sentence = _same_sentence_before(ctx.text, match.start())
+            return bool(self.address.venue_cues.search(sentence)) and not self.address.home_cues.search(sentence)
         return not self.address.home_cues.search(_same_sentence_before(ctx.text, match.start()))
 
 
 _ADDRESS = AddressRecognizer()
-RECOGNIZERS = [_ADDRESS, PostalCodeRecognizer(_ADDRESS)]
+RECOGNIZERS = [_ADDRESS, BareAddressRecognizer(_ADDRESS), PostalCodeRecognizer(_ADDRESS)]
