@@ -57,6 +57,14 @@ def _review_context(session, draft, *, approve_form=None, comment_form=None, sen
     }
 
 
+def _refused(session, draft_id: int, error, **forms):
+    """Undo the refused action and show the review page again with the message and the forms as sent."""
+    session.rollback()
+    flash(error.message, "error")
+    draft = drafts.get_draft(session, draft_id, current_user)
+    return render_template("review/show.html", **_review_context(session, draft, **forms)), error.status
+
+
 @bp.route("/utkast/<int:draft_id>/granskning")
 @allow(*WRITERS)
 def show(draft_id: int):
@@ -114,10 +122,7 @@ def approve(draft_id: int):
         flash(error.message, "error")
         return redirect(url_for("review.show", draft_id=draft_id))
     except DomainError as error:
-        session.rollback()
-        flash(error.message, "error")
-        draft = drafts.get_draft(session, draft_id, current_user)
-        return render_template("review/show.html", **_review_context(session, draft, approve_form=form)), error.status
+        return _refused(session, draft_id, error, approve_form=form)
     flash("Utkastet är godkänt. Skribenten har fått besked.", "success")
     return redirect(url_for("review.queue"))
 
@@ -131,10 +136,7 @@ def send_back(draft_id: int):
     try:
         services.send_back(session, draft, current_user, form.body.data or "")
     except DomainError as error:
-        session.rollback()
-        flash(error.message, "error")
-        draft = drafts.get_draft(session, draft_id, current_user)
-        return render_template("review/show.html", **_review_context(session, draft, send_back_form=form)), error.status
+        return _refused(session, draft_id, error, send_back_form=form)
     flash("Utkastet är skickat tillbaka till skribenten med din kommentar.", "success")
     return redirect(url_for("review.queue"))
 
@@ -148,10 +150,7 @@ def comment(draft_id: int):
     try:
         services.add_comment(session, draft, current_user, form.body.data or "")
     except DomainError as error:
-        session.rollback()
-        flash(error.message, "error")
-        draft = drafts.get_draft(session, draft_id, current_user)
-        return render_template("review/show.html", **_review_context(session, draft, comment_form=form)), error.status
+        return _refused(session, draft_id, error, comment_form=form)
     flash("Kommentaren är sparad.", "success")
     back = "drafts.edit" if request.form.get("tillbaka") == "editor" else "review.show"
     return redirect(url_for(back, draft_id=draft_id) + "#kommentarer")
