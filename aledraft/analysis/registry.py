@@ -46,10 +46,6 @@ PII_PRIORITY = (
 YIELDS_TO_PII = frozenset({Category.SPELLING, Category.PLAIN_LANGUAGE, Category.TONE})
 
 
-def _overlaps(a: Finding, b: Finding) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     """Keep one personal-data finding per overlapping group of its kind; drop word-level comments on it.
 

@@ -359,12 +359,6 @@ def _is_english(tokens: Sequence[Token], lex: Lexicon) -> bool:
     return english >= ENGLISH_MIN_WORDS and english >= ENGLISH_MIN_SHARE * len(alphabetic)
 
 
-def _is_lower_case_post(tokens: Sequence[Token]) -> bool:
-    """Tell whether a post is written without capitals (then names are in lower case too)."""
-    alphabetic = [token.text for token in tokens if token.is_alpha]
-    return len(alphabetic) >= 3 and not any(char.isupper() for text in alphabetic for char in text)
-
-
 def _lower_case_sentences(tokens: Sequence[Token]) -> set[int]:
     """Return the indices of the tokens in sentences written without capitals.
 
