@@ -24,7 +24,14 @@ def _writable_accounts(session):
 
 
 def _account_choices(accounts):
-    return [SelectChoice(a.id, f"{a.name} ({Platform(a.platform).label})") for a in accounts]
+    """Each option carries its platform and limit, so the editor's checks follow a change of account."""
+    return [
+        SelectChoice(a.id, f"{a.name} ({Platform(a.platform).label})", render_kw={
+            "data-platform": services.analyzer_platform(a) or "",
+            "data-limit": services.platform_limit(a) or "",
+        })
+        for a in accounts
+    ]
 
 
 def _spokesperson_choices(session, draft=None):

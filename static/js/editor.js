@@ -870,6 +870,17 @@
 
   if (accountSelect) {
     accountSelect.addEventListener("change", function () {
+      /* The platform sets the character limit and the platform rules of the check. */
+      var option = accountSelect.options[accountSelect.selectedIndex];
+      if (option) {
+        platform = option.getAttribute("data-platform") || null;
+        limit = parseInt(option.getAttribute("data-limit") || "", 10);
+        form.setAttribute("data-platform", platform || "");
+        form.setAttribute("data-limit", isNaN(limit) ? "" : String(limit));
+        renderCount(textarea.value);
+        state.analyzedText = null;
+        scheduleAnalyze();
+      }
       /* A new draft's autosave belongs to the chosen account. */
       if (autosaveUrl) {
         var url = new URL(autosaveUrl, window.location.href);

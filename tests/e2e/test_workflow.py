@@ -104,12 +104,20 @@ def test_author_writes_fixes_and_submits_reviewer_approves_and_post_is_published
 def test_editor_says_in_words_when_the_post_is_over_the_platform_limit(new_page, make_user, make_account):
     author = make_user(roles=[Role.AUTHOR])
     make_account(name="Ale kommun på X", platform=Platform.X, url="https://x.com/alekommun")
+    facebook = make_account(name="Ale kommun på Facebook", platform=Platform.FACEBOOK)
     page = new_page()
     login(page, author)
     page.goto("/utkast/ny")
+    expect(page.locator("#account")).to_have_value(str(facebook.id))  # accounts are listed by name
+    page.locator("#account").select_option(label="Ale kommun på X (X)")
     page.locator("#draft-text").fill("Välkommen till Ale! " * 15)  # 300 characters, X allows 280
     count = page.locator("#char-count").locator("xpath=..")
     expect(count).to_contain_text("300 av högst 280")
     expect(count).to_contain_text("20 tecken för mycket")
     page.locator("#draft-text").fill("Välkommen till Ale!")
     expect(count).to_contain_text("261 tecken kvar")
+
+    # Choosing another account changes the limit at once, without a save.
+    page.locator("#account").select_option(str(facebook.id))
+    expect(count).to_contain_text("av högst 63")
+    expect(count).not_to_contain_text("280")
