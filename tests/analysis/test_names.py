@@ -61,6 +61,7 @@ NAMES = [
     ("Per person kostar det 50 kr. Dag 2 börjar kl. 9.", []),
     ("Föreläsningen hålls i Stockholm och i Santa Maria.", []),
     ("Tack Jönköpings kommun för besöket! Vi handlade på Jula.", []),
+    ("Uppdraget gick till Bygg & Mark AB, inte till Lindqvist Bygg AB.", []),  # a company, not a name
     ("Fika på Café Linnea efter stormen Dag.", []),
     ("Frågor? Mejla bibliotek@ale.se eller besök ale.se/bibliotek. #Nödinge", []),
     ("vi ses på lördag i nol! ta med rosa kläder och en sten från stranden.", []),
