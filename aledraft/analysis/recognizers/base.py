@@ -237,7 +237,8 @@ class TokenPatternRecognizer:
     """spaCy Matcher token patterns from a JSONL file, EntityRuler-style ("id" = rule id).
 
     A line with "context" instead of "id" names a context pattern. A rule line may list
-    contexts it "requires" (each must occur in the same sentence) and contexts that veto it
+    contexts it "requires" (each must occur in the same sentence), contexts it
+    "requires_in_post" (anywhere in the post: "Anbuden har kommit in. Lägst ligger ...") and contexts that veto it
     ("unless"; "unless_before" vetoes only from before the match's end: "för dig som har ..."),
     a "severity" that overrides the rule's, "sentence_start": true, "alone": true (nothing but
     punctuation follows in the sentence, as in a heading "UTKAST"), and "extend": "clause" to
@@ -283,6 +284,11 @@ class TokenPatternRecognizer:
     def context_lines(self) -> tuple[int, ...]:
         return tuple(n for n, line in enumerate(self.lines) if "context" in line)
 
+    def _add_contexts(self, span: Span, found: dict[str, list[tuple[int, int]]]) -> None:
+        """Add the context patterns' matches inside ``span`` to ``found`` (name -> character spans)."""
+        for match in self.matcher_for(self.context_lines)(span, as_spans=True):
+            found.setdefault(self.lines[int(match.label_)]["context"], []).append((match.start_char, match.end_char))
+
     def contexts(self, ctx: Context) -> dict[str, list[tuple[int, int]]]:
         """Computed contexts as character spans; called only when a rule pattern matched."""
         return {}
@@ -301,12 +307,13 @@ class TokenPatternRecognizer:
                 for span in self.matcher_for(tuple(lines))(sentence, as_spans=True)
             ]
             if any(key in line for line, _, _ in matched for key in ("requires", "unless", "unless_before")):
-                for span in self.matcher_for(self.context_lines)(sentence, as_spans=True):
-                    context = self.lines[int(span.label_)]["context"]
-                    found.setdefault(context, []).append((span.start_char, span.end_char))
+                self._add_contexts(sentence, found)
             candidates += [(line, start, end, sent_start, sent_end) for line, start, end in matched]
         if not candidates:
             return
+        in_post: dict[str, list[tuple[int, int]]] = {}
+        if any("requires_in_post" in line for line, *_ in candidates):
+            self._add_contexts(ctx.doc[:], in_post)
         for name, spans in self.contexts(ctx).items():
             found.setdefault(name, []).extend(spans)
         kept: list[tuple[int, int, dict]] = []
@@ -316,6 +323,8 @@ class TokenPatternRecognizer:
                 return any(lo <= s and e <= hi for s, e in found.get(name, ()))
 
             if not all(map(occurs, line.get("requires", ()))) or any(map(occurs, line.get("unless", ()))):
+                continue
+            if not all(name in in_post for name in line.get("requires_in_post", ())):
                 continue
             if any(occurs(name, sent_start, end) for name in line.get("unless_before", ())):
                 continue  # a veto that counts only before the match ("för dig som har ...")
