@@ -20,6 +20,8 @@ NAMES = [
     ("Ulla-Britts bokcirkel träffas i Älvängen.", ["Ulla-Britts"]),
     # lower case where the context shows a name
     ("tack lena för tipset om cykelbanan!", ["lena"]),
+    ("stort tack till moa och hampus på fritidsgården i Nol!", ["moa", "hampus"]),  # a place keeps its capital
+    ("Älvängens bibliotek: tis och tors 12–18", []),
     # surnames alone after a title or "familjen"
     ("Familjen Khalil har vunnit tävlingen om finaste trädgården.", ["Khalil"]),
     ("Rektor Lundberg hälsar alla nya elever välkomna.", ["Lundberg"]),

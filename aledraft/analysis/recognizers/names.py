@@ -71,6 +71,8 @@ class Lexicon:
     english_words: frozenset[str]
     organisation_nouns: frozenset[str]
     thing_nouns: frozenset[str]
+    #: lower-case abbreviations that are never names (tis, tors, okt)
+    abbreviations: frozenset[str]
     #: gazetteer entries as lower-case token tuples, keyed by their first token
     gazetteer: dict[str, tuple[tuple[str, ...], ...]]
 
@@ -103,7 +105,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """Load the name lists, titles, cue words and the gazetteer."""
     cues: dict[str, set[str]] = {
-        kind: set() for kind in ("before", "after", "block", "place", "org", "thing", "english")
+        kind: set() for kind in ("before", "after", "block", "place", "org", "thing", "english", "abbrev")
     }
     for line in load_lines("name_cues.txt"):
         kind, word = line.split("\t")
@@ -123,6 +125,7 @@ def lexicon() -> Lexicon:
         place_prepositions=frozenset(cues["place"]),
         organisation_nouns=frozenset(cues["org"]),
         thing_nouns=frozenset(cues["thing"]),
+        abbreviations=frozenset(cues["abbrev"]),
         english_words=frozenset(cues["english"]) | ENGLISH_STOP_WORDS,
         gazetteer={key: tuple(entries) for key, entries in gazetteer.items()},
     )
@@ -318,7 +321,7 @@ def _find(tokens: list[Token]) -> Names:
     english = _is_english(tokens, lex)
     if english:  # May, Will, Hope are names only in Swedish text
         words = {i: word for i, word in words.items() if word.base.lower() not in lex.english_words}
-    lower_lines = _lower_case_sentences(tokens)
+    lower_lines = _lower_case_sentences(tokens, blocked)
     starts = [i for i, word in words.items()
               if _is_name_start(tokens, word, lex, words, english, i in lower_lines)]
     found = {words[i].base for i in starts}
@@ -359,12 +362,13 @@ def _is_english(tokens: Sequence[Token], lex: Lexicon) -> bool:
     return english >= ENGLISH_MIN_WORDS and english >= ENGLISH_MIN_SHARE * len(alphabetic)
 
 
-def _lower_case_sentences(tokens: Sequence[Token]) -> set[int]:
+def _lower_case_sentences(tokens: Sequence[Token], places: set[int]) -> set[int]:
     """Return the indices of the tokens in sentences written without capitals.
 
     A caption is often lower case while a hashtag (#aleBibliotek), a signature or an emoji's
     text elsewhere in the post has capitals: the sentence, not the whole post, decides.
-    Hashtags and @handles do not count.
+    Hashtags, @handles and the gazetteer's places and organisations (token indices ``places``;
+    "fritidsgården i Nol") do not count.
     """
     if not tokens:
         return set()
@@ -374,7 +378,8 @@ def _lower_case_sentences(tokens: Sequence[Token]) -> set[int]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        alphabetic = [t.text for t in span if t.is_alpha and not (t.i > 0 and doc[t.i - 1].text in ("#", "@"))]
+        alphabetic = [t.text for t in span if t.is_alpha and t.i not in places
+                      and not (t.i > 0 and doc[t.i - 1].text in ("#", "@"))]
         if len(alphabetic) >= 3 and not any(char.isupper() for text in alphabetic for char in text):
             found.update(range(span.start, span.end))
     return found
@@ -412,8 +417,8 @@ def _is_name_start(
     cued = signed or _cue_before(tokens, i, lex) or _title_before(tokens, i, lex)
     if first_name:
         if word.lower_case:
-            if lower in STOP_WORDS:
-                return False  # "tack alla"
+            if lower in STOP_WORDS or word.token.lower_ in lex.abbreviations:
+                return False  # "tack alla", "tis och tors"
             return cued or lower_post and not is_common_word(lower) and _lower_case_context(tokens, i, lex)
         if not word.capitalised:
             return False
