@@ -30,6 +30,7 @@ NAMES = [
     ("Stort tack till Tran Nguyen som fixade ljudet!", ["Tran Nguyen"]),
     # names that are also words, used as names
     ("Tack Rosa för dina fina bilder!", ["Rosa"]),
+    ("Rosa Hadžić sjöng på invigningen.", ["Rosa Hadžić"]),  # a surname the lexicon lacks
     ("Lena går ner till halvtid i maj. Klara jobbar kvar.", ["Lena", "Klara"]),  # a verb of a person follows
     ("Sten fyller 90 år i dag och firas på Ale torg.", ["Sten"]),
     ("Grattis Dag och Klara Berg till guldbröllopet!", ["Dag", "Klara Berg"]),

@@ -431,9 +431,10 @@ def _is_name_start(
         if following.lower_ in COORDINATION:  # "Ebba och Noah"
             following = _next(tokens, following.i)
             return following is not None and _is_capitalised_name(words.get(following.i), lex)
-        return cued or following.lower_ in lex.cues_after or _is_capitalised_name(
-            words.get(following.i), lex, surname=True
-        )
+        after = words.get(following.i)
+        return cued or following.lower_ in lex.cues_after or _is_capitalised_name(after, lex, surname=True) or (
+            after is not None and after.capitalised and not is_common_word(after.base.lower())
+        )  # "Emir Hadžić": a surname the lexicon lacks is still no ordinary word
     # After a title or greeting, a surname or any capitalised non-word is a name (Hej Vera).
     return word.capitalised and cued and (lex.is_surname(word.base) or not is_common_word(lower))
 
