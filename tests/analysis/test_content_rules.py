@@ -41,10 +41,15 @@ def _findings(text, rule_prefix, platform=None):
     ("Välkommen tillbaka Karin Ek, hon är på plats igen efter sin operation i våras!", "efter sin operation"),
     ("Grattis Åsa Strand, ny sekreterare i Kommunals sektion i Ale!", "sekreterare i Kommunals"),
     ("Sanna Lind föreläser om sin tid som samisk ungdom i Göteborg.", "som samisk ungdom"),
+    ('Omar, som sitter i rullstol sedan olyckan, testade rampen.', 'sitter i rullstol'),
+    ('Hans medicinering för epilepsi sköts av skolsköterskan.', 'medicinering för epilepsi'),
+    ('Vårdförbundet, där hon är medlem, driver frågan.', 'där hon är medlem'),
+    ('Yasmin, som själv har typ 1-diabetes, startade cirkeln.', 'har typ 1-diabetes'),
+    ('Välkommen tillbaka Tiina efter ett halvår borta för sin bröstcancerbehandling!', 'för sin bröstcancerbehandling'),
 ], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun",
         "allergy", "allergy-adjective", "hospital", "habilitation", "home-care", "child-psychiatry",
         "stroke", "ethnic-noun-audience-after", "ethnic-adjective", "union-role-genitive", "union-role-for",
-        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase"])
+        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound"])
 def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     spans = [f.text for f in _findings(text, "pii.sensitive_data")]
     assert any(fact in span for span in spans), spans
@@ -97,8 +102,13 @@ def test_general_health_religion_and_politics_without_a_person_pass(text):
     'Nyckeln till förrådet hänger i skåpet bakom receptionen.',
     'Väktarna går sin runda kl. 22 och 02, annars är byggnaden obevakad.',
     'Observera: detta är ett utkast och inget är beslutat.',
+    'Efter samtal med HR har vi och Per kommit överens om att han avslutar sin anställning.',
+    'Hon är ledig med lön till sista mars.',
+    'Läraren det gäller har andra arbetsuppgifter tills vidare.',
+    'Lösenordet Vinter2026 gäller för alla datorer i personalrummet.',
+    'Hej Rosa! Ditt försörjningsstöd för maj kommer på fredag.',
 ], ids=["marker", "staff-memo", "embargo", "case", "bid", "personnel", "code", "case-number", "draft-heading",
-        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft"])
+        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft", "agreed-departure", "paid-leave", "other-duties", "password-value", "benefit-of-addressee"])
 def test_confidential_content_is_flagged(text):
     assert "confidential" in _flags(text)
 
@@ -160,11 +170,15 @@ def test_general_replies_and_public_notices_are_not_confidential(text):
     'Din mammas plats på Klockarängens äldreboende blir ledig från den 1 mars.',
     'Ditt betyg i Matematik 2 är inte rapporterat ännu.',
     'Vi sätter in 650 kr på ditt konto inom fem bankdagar.',
+    'Hej Katarzyna! Vi betalar tillbaka depositionen inom fem bankdagar.',
+    'Hej Gunnel! Du får mer hemtjänst från måndag.',
+    'Hej Fredrik! Ditt parkeringstillstånd för pendelparkeringen vid Nol station är nu registrerat.',
+    'Hej Rosa! Vi ser ditt ärende. Utbetalningen är försenad eftersom kontoutdragen saknas.',
 ], ids=["granted", "refused", "placed", "permit", "status", "asks-case-number", "asks-personnummer",
         "child-placed", "benefit-decision", "refund-on-bill", "refund-to-account", "credited-invoice",
         "refund-noun", "asks-numbers-in-comments", "named-child-placed", "your-child-placed",
         "application-status-any-verb", "missing-documents", "grade-status", "fee-amount",
-        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount"])
+        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed"])
 def test_handling_a_persons_own_case_in_public_is_flagged(text):
     assert "case_handling" in _flags(text)
 
@@ -192,10 +206,12 @@ def test_handling_a_persons_own_case_in_public_is_flagged(text):
     'Om du har fått avslag kan du överklaga beslutet inom tre veckor.',
     'Har du frågor om din faktura? Ring kundtjänst på 0303-33 00 00 eller logga in på Mina sidor.',
     'Du kan ansöka om förlängt parkeringstillstånd i e-tjänsten.',
+    'Hej Monica! Överklagandet ska ha kommit in till kommunen inom tre veckor.',
+    'Vill du överklaga ett beslut gör du det skriftligt.',
 ], ids=["bin", "how-to-apply", "fault-report", "conditional", "private-channel", "consultation",
         "fee-info", "appeal-info", "referral", "group", "warns-against-personnummer", "refund-rule",
         "lamp-reported", "group-placed", "permit-advice", "missing-documents-general",
-        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend"])
+        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal"])
 def test_service_answers_and_general_advice_are_not_case_handling(text):
     assert "case_handling" not in _flags(text)
 

@@ -21,6 +21,7 @@ NAMES = [
     # lower case where the context shows a name
     ("tack lena för tipset om cykelbanan!", ["lena"]),
     ("stort tack till moa och hampus på fritidsgården i Nol!", ["moa", "hampus"]),  # a place keeps its capital
+    ("stort tack till maja och ibrahim på Nolbäckens fritids som byggde ett insektshotell", ["maja", "ibrahim"]),
     ("Älvängens bibliotek: tis och tors 12–18", []),
     # surnames alone after a title or "familjen"
     ("Familjen Khalil har vunnit tävlingen om finaste trädgården.", ["Khalil"]),
@@ -66,6 +67,9 @@ NAMES = [
     ("Föreläsningen hålls i Stockholm och i Santa Maria.", []),
     ("Tack Jönköpings kommun för besöket! Vi handlade på Jula.", []),
     ("Uppdraget gick till Bygg & Mark AB, inte till Lindqvist Bygg AB.", []),  # a company, not a name
+    ("Berg & Sten Maskin AB och Kungälvs Mark & Bygg visar sina verkstäder.", []),
+    ("Bröderna Anderssons Plåt AB bjuder in. Stängt på Kristi himmelsfärdsdag.", []),
+    ("En röd Toyota Yaris stals i natt.", []),
     ("Fika på Café Linnea efter stormen Dag.", []),
     ("Frågor? Mejla bibliotek@ale.se eller besök ale.se/bibliotek. #Nödinge", []),
     ("vi ses på lördag i nol! ta med rosa kläder och en sten från stranden.", []),

@@ -65,3 +65,8 @@ def test_found(text, expected):
 )
 def test_not_found(text):
     assert found(text) == []
+
+
+def test_an_account_number_after_the_bank_and_a_comma_is_found():
+    text = "Pengarna sätts in på hans privata konto i Handelsbanken, 6481-318 472 058, tills vidare."
+    assert [f.text for f in analyze(text).findings if f.category.value == "bank_account"] == ["6481-318 472 058"]

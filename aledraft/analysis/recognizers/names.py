@@ -341,9 +341,8 @@ def _find(tokens: list[Token]) -> Names:
         last = i
         for j in _name_continuation(tokens, words[i], lex, words):
             last = j
-        following = _next(tokens, last)
-        if following is not None and following.lower_ in lex.organisation_nouns:
-            continue  # "Jönköpings kommun", "Maria Magdalena kyrka"
+        if _names_an_organisation(tokens, last, lex):
+            continue  # "Jönköpings kommun", "Berg & Sten Maskin AB", "Kungälvs Mark & Bygg"
         consumed.update(range(first, last + 1))
         spans.append((words[first].start, words[last].end))
     handles = _handles(tokens, lex)
@@ -353,6 +352,30 @@ def _find(tokens: list[Token]) -> Names:
         spans=sorted(spans + [(tokens[i].idx + 1, tokens[i].idx + len(tokens[i])) for i in handles]),
         proper_nouns=frozenset(consumed | named | blocked),
     )
+
+
+def _names_an_organisation(tokens: Sequence[Token], last: int, lex: Lexicon) -> bool:
+    """Tell whether the name ending at token ``last`` begins an organisation's or company's name.
+
+    It does when an organisation noun follows, perhaps after a few capitalised words
+    ("Bröderna Anderssons Plåt AB"), or when "&" joins it to an ordinary capitalised word
+    ("Mark & Bygg"; "Anna & Per" are two persons).
+    """
+    token = tokens[last]
+    for _ in range(MAX_NAME_WORDS):
+        token = _same_line_neighbour(tokens, token)
+        if token is None:
+            return False
+        if token.lower_ in lex.organisation_nouns:
+            return True
+        if token.text == "&":
+            other = _same_line_neighbour(tokens, token)
+            return other is not None and other.text[:1].isupper() and not lex.is_name(other.text) and (
+                is_common_word(other.lower_)
+            )
+        if not token.text[:1].isupper():
+            return False
+    return False
 
 
 def _is_english(tokens: Sequence[Token], lex: Lexicon) -> bool:
@@ -380,7 +403,12 @@ def _lower_case_sentences(tokens: Sequence[Token], places: set[int]) -> set[int]
             continue
         alphabetic = [t.text for t in span if t.is_alpha and t.i not in places
                       and not (t.i > 0 and doc[t.i - 1].text in ("#", "@"))]
-        if len(alphabetic) >= 3 and not any(char.isupper() for text in alphabetic for char in text):
+        capitalised = sum(any(char.isupper() for char in text) for text in alphabetic)
+        # No capitals at all, or a sentence that starts in lower case and keeps capitals for a
+        # few words the gazetteer lacks ("stort tack till maja på Nolbäckens fritids").
+        if len(alphabetic) >= 3 and (
+            not capitalised or alphabetic[0].islower() and capitalised * 5 <= len(alphabetic)
+        ):
             found.update(range(span.start, span.end))
     return found
 
