@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import functools
 import json
 import re
@@ -184,23 +185,14 @@ def _token_test(spec: dict) -> Callable[[str], bool]:
     raise ValueError(f"the first obligatory token of a pattern needs LOWER, TEXT or ORTH: {spec}")
 
 
-def _selectivity(spec: dict) -> int:
-    """Rank a token spec by how rarely it matches: longer words are rarer than "har" or "inte"."""
+def _screenable(spec: dict) -> bool:
+    """Tell whether every match of a pattern has a token whose text ``spec`` can test in Python."""
     value = next((spec[attr] for attr in ("LOWER", "TEXT", "ORTH") if attr in spec), None)
-    if value is None or spec.get("OP") not in (None, "+"):
-        return -1  # optional, or not screenable by its text
-    if isinstance(value, str):
-        return len(value)
-    return min(map(len, value["IN"])) if "IN" in value else REGEX_SELECTIVITY
+    return spec.get("OP") in (None, "+") and (
+        isinstance(value, str) or isinstance(value, dict) and ("IN" in value or "REGEX" in value)
+    )
 
 
-def _most_selective(pattern: list[dict]) -> dict:
-    """Return the obligatory token of a pattern that is least likely to match an ordinary word."""
-    return max(pattern, key=_selectivity)
-
-
-#: How selective a REGEX token is taken to be, against the shortest word of an IN list.
-REGEX_SELECTIVITY = 6
 #: Matchers for combinations of pattern lines kept per recognizer; beyond this they start over.
 MAX_CACHED_MATCHERS = 1_000
 
@@ -245,8 +237,8 @@ class TokenPatternRecognizer:
     grow the span to the clause end. Subclasses add computed contexts
     (person names ...) in ``contexts()``.
 
-    The Matcher runs only on sentences holding a token that can match the rarest obligatory
-    token of some rule pattern (the screen): spaCy
+    The Matcher runs only on sentences holding, for some rule pattern, a word for each of its
+    obligatory text-tested tokens (the screen): spaCy
     calls set and regex predicates in Python for every token, which costs milliseconds a post,
     while this screen is one cached lookup per token.
     """
@@ -256,11 +248,17 @@ class TokenPatternRecognizer:
         self.rule_ids = tuple(dict.fromkeys(line["id"] for line in self.lines if "id" in line))
         for rule_id in self.rule_ids:
             rule(rule_id)
-        tests = [(n, _token_test(_most_selective(line["pattern"]))) for n, line in enumerate(self.lines)
-                 if "id" in line]
-        #: token text -> the rule lines whose rarest obligatory token it can be (usually none)
+        # (line, token position, test) for every obligatory token a text test can screen
+        tests = [(n, k, _token_test(spec)) for n, line in enumerate(self.lines)
+                 for k, spec in enumerate(line["pattern"]) if _screenable(spec)]
+        #: line -> how many of its tokens are screened; a sentence must have a word for each
+        self.screened = collections.Counter(n for n, _, _ in tests)
+        unscreened = [line["pattern"] for n, line in enumerate(self.lines) if "id" in line and n not in self.screened]
+        if unscreened:
+            raise ValueError(f"a rule pattern needs an obligatory LOWER, TEXT or ORTH token: {unscreened[0]}")
+        #: token text -> the (line, token position) pairs it can fill (usually none)
         self.triggers = functools.lru_cache(maxsize=100_000)(
-            lambda text: tuple(n for n, test in tests if test(text))
+            lambda text: tuple((n, k) for n, k, test in tests if test(text))
         )
         self._matchers: dict[tuple[int, ...], Matcher] = {}
 
@@ -284,10 +282,18 @@ class TokenPatternRecognizer:
     def context_lines(self) -> tuple[int, ...]:
         return tuple(n for n, line in enumerate(self.lines) if "context" in line)
 
-    def _add_contexts(self, span: Span, found: dict[str, list[tuple[int, int]]]) -> None:
-        """Add the context patterns' matches inside ``span`` to ``found`` (name -> character spans)."""
-        for match in self.matcher_for(self.context_lines)(span, as_spans=True):
-            found.setdefault(self.lines[int(match.label_)]["context"], []).append((match.start_char, match.end_char))
+    def _add_contexts(self, span: Span, names: set[str], filled: dict[int, set[int]] | None,
+                      found: dict[str, list[tuple[int, int]]]) -> None:
+        """Add the matches inside ``span`` of the context patterns called ``names`` to ``found``.
+
+        With ``filled`` (what the screen saw in the span) only patterns that can match there run.
+        """
+        lines = tuple(n for n in self.context_lines if self.lines[n]["context"] in names and (
+            filled is None or len(filled.get(n, ())) == self.screened[n]
+        ))
+        if lines:
+            for match in self.matcher_for(lines)(span, as_spans=True):
+                found.setdefault(self.lines[int(match.label_)]["context"], []).append((match.start_char, match.end_char))
 
     def contexts(self, ctx: Context) -> dict[str, list[tuple[int, int]]]:
         """Computed contexts as character spans; called only when a rule pattern matched."""
@@ -298,7 +304,12 @@ class TokenPatternRecognizer:
         candidates = []
         triggers = list(map(self.triggers, token_texts(ctx.doc)))
         for sent_start, sent_end, first, last in sentence_spans(ctx):
-            lines = sorted({n for i in range(first, last) for n in triggers[i]})
+            filled: dict[int, set[int]] = {}
+            for i in range(first, last):
+                for n, k in triggers[i]:
+                    filled.setdefault(n, set()).add(k)
+            lines = sorted(n for n, positions in filled.items()
+                           if "id" in self.lines[n] and len(positions) == self.screened[n])
             if not lines:
                 continue
             sentence = ctx.doc[first:last]
@@ -306,14 +317,17 @@ class TokenPatternRecognizer:
                 (self.lines[int(span.label_)], span.start_char, span.end_char)
                 for span in self.matcher_for(tuple(lines))(sentence, as_spans=True)
             ]
-            if any(key in line for line, _, _ in matched for key in ("requires", "unless", "unless_before")):
-                self._add_contexts(sentence, found)
+            wanted = {name for line, _, _ in matched for key in ("requires", "unless", "unless_before")
+                      for name in line.get(key, ())}
+            if wanted:
+                self._add_contexts(sentence, wanted, filled, found)
             candidates += [(line, start, end, sent_start, sent_end) for line, start, end in matched]
         if not candidates:
             return
         in_post: dict[str, list[tuple[int, int]]] = {}
-        if any("requires_in_post" in line for line, *_ in candidates):
-            self._add_contexts(ctx.doc[:], in_post)
+        in_post_wanted = {name for line, *_ in candidates for name in line.get("requires_in_post", ())}
+        if in_post_wanted:
+            self._add_contexts(ctx.doc[:], in_post_wanted, None, in_post)
         for name, spans in self.contexts(ctx).items():
             found.setdefault(name, []).extend(spans)
         kept: list[tuple[int, int, dict]] = []
