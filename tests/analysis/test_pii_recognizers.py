@@ -70,3 +70,22 @@ def test_not_found(text):
 def test_an_account_number_after_the_bank_and_a_comma_is_found():
     text = "Pengarna sätts in på hans privata konto i Handelsbanken, 6481-318 472 058, tills vidare."
     assert [f.text for f in analyze(text).findings if f.category.value == "bank_account"] == ["6481-318 472 058"]
+
+
+def _contact_findings(recognizer, text):
+    from aledraft.analysis.pipeline import build_nlp
+    from aledraft.analysis.recognizers.base import Context
+
+    return [f.text for f in recognizer.find(Context(text, build_nlp()(text), None))]
+
+
+def test_the_municipality_lists_its_own_numbers_and_role_addresses_in_the_environment(monkeypatch):
+    from aledraft.analysis.recognizers.contact import EmailRecognizer, PhoneRecognizer
+
+    text = "Ring receptionen i Nol på 0303-33 12 34 eller mejla reception.nol@ale.se."
+    assert _contact_findings(PhoneRecognizer(), text) == ["0303-33 12 34"]
+    assert _contact_findings(EmailRecognizer(), text) == ["reception.nol@ale.se"]
+    monkeypatch.setenv("ALEDRAFT_OFFICIAL_NUMBERS", "0303-33 12 34, 0303-33 99 99")
+    monkeypatch.setenv("ALEDRAFT_FUNCTIONAL_EMAILS", "reception.nol@ale.se")
+    assert _contact_findings(PhoneRecognizer(), text) == []
+    assert _contact_findings(EmailRecognizer(), text) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import functools
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -36,6 +37,16 @@ def load_lines(name: str) -> list[str]:
     """Lines of data/<name>, stripped; '#' comment lines and blank lines skipped."""
     text = resources.files(__package__.rpartition(".")[0]).joinpath("data", name).read_text("utf-8")
     return [line for line in (raw.strip() for raw in text.splitlines()) if line and not line.startswith("#")]
+
+
+def load_configured(list_name: str, variable: str) -> list[str]:
+    """Lines of data/<list_name> plus the comma-separated entries of environment ``variable``.
+
+    A municipality lists its own published numbers or role addresses there without editing
+    the package (ALEDRAFT_OFFICIAL_NUMBERS="0303-33 01 00, 0303-33 02 00").
+    """
+    extra = (entry.strip() for entry in os.environ.get(variable, "").split(","))
+    return load_lines(list_name) + [entry for entry in extra if entry]
 
 
 def alternatives(list_name: str) -> str:

@@ -10,7 +10,7 @@ import phonenumbers
 from ..report import Finding
 from ..rules import make_finding, rule
 from . import names
-from .base import Context, PatternRecognizer, load_lines
+from .base import Context, PatternRecognizer, load_configured, load_lines
 
 PHONE = "pii.phone"
 EMAIL = "pii.email"
@@ -37,7 +37,10 @@ class PhoneRecognizer:
 
     def __init__(self) -> None:
         rule(PHONE)
-        self.official = {_e164(phonenumbers.parse(line, "SE")) for line in load_lines("official_numbers.txt")}
+        self.official = {
+            _e164(phonenumbers.parse(line, "SE"))
+            for line in load_configured("official_numbers.txt", "ALEDRAFT_OFFICIAL_NUMBERS")
+        }
 
     def find(self, ctx: Context) -> Iterator[Finding]:
         # The Doc's text has the same offsets as ctx.text and no lone surrogates.
@@ -64,7 +67,10 @@ class EmailRecognizer(PatternRecognizer):
         super().__init__(
             (EMAIL,), r"(?<![\w.+-])(?P<local>[\w.+-]+)@(?P<domain>[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,})(?!\w)"
         )
-        self.functional = frozenset(load_lines("functional_emails.txt"))
+        self.functional = frozenset(
+            entry.lower().partition("@")[0]  # "reception.nol@ale.se" or just "reception.nol"
+            for entry in load_configured("functional_emails.txt", "ALEDRAFT_FUNCTIONAL_EMAILS")
+        )
         self.consumer_domains = frozenset(load_lines("consumer_email_domains.txt"))
 
     def validate(self, match: re.Match[str]) -> str | None:
