@@ -46,10 +46,11 @@ def _findings(text, rule_prefix, platform=None):
     ('Vårdförbundet, där hon är medlem, driver frågan.', 'där hon är medlem'),
     ('Yasmin, som själv har typ 1-diabetes, startade cirkeln.', 'har typ 1-diabetes'),
     ('Välkommen tillbaka Tiina efter ett halvår borta för sin bröstcancerbehandling!', 'för sin bröstcancerbehandling'),
+    ('Hej Leif! Vi förstår att du som är medlem i Sverigedemokraterna är kritisk, men håll god ton.', 'som är medlem i Sverigedemokraterna'),
 ], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun",
         "allergy", "allergy-adjective", "hospital", "habilitation", "home-care", "child-psychiatry",
         "stroke", "ethnic-noun-audience-after", "ethnic-adjective", "union-role-genitive", "union-role-for",
-        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound"])
+        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply"])
 def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     spans = [f.text for f in _findings(text, "pii.sensitive_data")]
     assert any(fact in span for span in spans), spans

@@ -310,6 +310,10 @@ class TokenPatternRecognizer:
         """Computed contexts as character spans; called only when a rule pattern matched."""
         return {}
 
+    def waived(self, ctx: Context) -> frozenset[str]:
+        """Context patterns that do not count in this post; called only when a rule pattern matched."""
+        return frozenset()
+
     def find(self, ctx: Context) -> Iterator[Finding]:
         found: dict[str, list[tuple[int, int]]] = {}
         candidates = []
@@ -341,6 +345,8 @@ class TokenPatternRecognizer:
             self._add_contexts(ctx.doc[:], in_post_wanted, None, in_post)
         for name, spans in self.contexts(ctx).items():
             found.setdefault(name, []).extend(spans)
+        for name in self.waived(ctx):
+            found.pop(name, None)
         kept: list[tuple[int, int, dict]] = []
         for line, start, end, sent_start, sent_end in candidates:
 

@@ -24,7 +24,8 @@ class IndividualPatternRecognizer(TokenPatternRecognizer):
     """A TokenPatternRecognizer whose context "person" also holds the names found in the post.
 
     In a reply to a named person ("Hej Katarzyna! Vi betalar tillbaka ...") every sentence is about
-    that person, so each sentence counts as pointing one out.
+    that person, so each sentence counts as pointing one out, and "du som ..." is that person, not
+    an audience (the context "audience_you" is waived).
     """
 
     def contexts(self, ctx: Context) -> dict[str, list[tuple[int, int]]]:
@@ -33,3 +34,6 @@ class IndividualPatternRecognizer(TokenPatternRecognizer):
         if addressed_person(ctx.text, names):
             return {"person": names + [(start, end) for start, end, _, _ in sentence_spans(ctx)]}
         return {"person": names}
+
+    def waived(self, ctx: Context) -> frozenset[str]:
+        return frozenset({"audience_you"}) if addressed_person(ctx.text, find_names(ctx.doc)) else frozenset()
