@@ -47,10 +47,16 @@ def _findings(text, rule_prefix, platform=None):
     ('Yasmin, som själv har typ 1-diabetes, startade cirkeln.', 'har typ 1-diabetes'),
     ('Välkommen tillbaka Tiina efter ett halvår borta för sin bröstcancerbehandling!', 'för sin bröstcancerbehandling'),
     ('Hej Leif! Vi förstår att du som är medlem i Sverigedemokraterna är kritisk, men håll god ton.', 'som är medlem i Sverigedemokraterna'),
+    ('Handläggaren tycker att boendet passar med tanke på hans autism.', 'hans autism'),
+    ('Efter ett år hemma med utmattningsdepression är Malin tillbaka.', 'hemma med utmattningsdepression'),
+    ('Hanna har haft samtal om självskadebeteende med skolkuratorn.', 'samtal om självskadebeteende'),
+    ('Tack för din synpunkt, @goran.lilja. Vi förstår att du som aktiv sverigedemokrat tycker annorlunda.', 'som aktiv sverigedemokrat'),
+    ('Brandmannen Dag Lind, som bröt handleden i natt, är sjukskriven.', 'bröt handleden'),
+    ('Nils, som har haft Parkinsons sjukdom i många år, berättar om dansen.', 'har haft Parkinsons sjukdom'),
 ], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun",
         "allergy", "allergy-adjective", "hospital", "habilitation", "home-care", "child-psychiatry",
         "stroke", "ethnic-noun-audience-after", "ethnic-adjective", "union-role-genitive", "union-role-for",
-        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply"])
+        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons"])
 def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     spans = [f.text for f in _findings(text, "pii.sensitive_data")]
     assert any(fact in span for span in spans), spans
@@ -108,8 +114,14 @@ def test_general_health_religion_and_politics_without_a_person_pass(text):
     'Läraren det gäller har andra arbetsuppgifter tills vidare.',
     'Lösenordet Vinter2026 gäller för alla datorer i personalrummet.',
     'Hej Rosa! Ditt försörjningsstöd för maj kommer på fredag.',
+    'Vi fick in fem anbud. Glansbolaget Väst AB ligger lägst med 14,8 miljoner. Tilldelningsbeslutet kommer i november.',
+    'Just nu ligger Bygg & Mark lägst med 2,19 miljoner, och NCC är tvåa.',
+    'Kamerorna täcker bara framsidan. Väktaren passerar 22.00 och 03.30.',
+    'UTKAST v3 – siffrorna är inte fastställda, vänta med att lägga ut.',
+    'Eleven Amina Yusuf har skyddade personuppgifter och får inte synas på klassfoton.',
+    'Hej Bengt! Kenneth har fått en plats i gruppbostaden på Lövängsvägen.',
 ], ids=["marker", "staff-memo", "embargo", "case", "bid", "personnel", "code", "case-number", "draft-heading",
-        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft", "agreed-departure", "paid-leave", "other-duties", "password-value", "benefit-of-addressee"])
+        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft", "agreed-departure", "paid-leave", "other-duties", "password-value", "benefit-of-addressee", "scores-before-award", "ranking-without-tender-word", "camera-blind-spot", "draft-version", "protected-identity", "lss-housing"])
 def test_confidential_content_is_flagged(text):
     assert "confidential" in _flags(text)
 
@@ -131,8 +143,10 @@ def test_confidential_content_is_flagged(text):
     'Sjukskrivningarna bland personalen har minskat med 10 procent i år.',
     'Socialtjänsten har öppet hus på torsdag, välkommen att ställa frågor om familjehem.',
     'Tack Sven för 35 år som vaktmästare på Alboskolan – nu väntar pensionen!',
+    'Lokala producenter uppmuntras att lämna anbud på ett eller flera områden. Sista anbudsdag är 15 januari.',
+    'Kommunen har fattat tilldelningsbeslut. Avtalet tilldelas Bergs Schakt AB, som lämnade anbudet på 6,4 miljoner kronor.',
 ], ids=["disclaimer", "notice", "award", "how-to-report", "job-ad", "pin-reminder", "thanks-staff",
-        "consultation-draft", "teaser", "leave-and-union", "evaluation-notice", "no-comment-personnel", "award-published", "sick-leave-statistics", "open-house", "retirement-thanks"])
+        "consultation-draft", "teaser", "leave-and-union", "evaluation-notice", "no-comment-personnel", "award-published", "sick-leave-statistics", "open-house", "retirement-thanks", "tender-notice", "award-with-price"])
 def test_general_replies_and_public_notices_are_not_confidential(text):
     assert "confidential" not in _flags(text)
 
@@ -162,10 +176,10 @@ def test_general_replies_and_public_notices_are_not_confidential(text):
     'Hej Lena! Din ansökan om bostadsanpassning ser bra ut och kommer att gå igenom.',
     'Vi har gått igenom din bygglovsansökan och det saknas en situationsplan.',
     'Tyvärr uppfyller du inte kraven för färdtjänst.',
-    'Ditt parkeringstillstånd förlängs till 2027.',
+    'Hej Asma! Ditt parkeringstillstånd förlängs till 2027.',
     'Du står i kö som nummer 12 till Vikadamm äldreboende.',
     'Ansökan du skickade in i mars är nu färdigbehandlad och beslutet skickas hem till dig.',
-    'Du har rätt, ni ska inte betala avgiften för december.',
+    'Hej Nora! Du har rätt, ni ska inte betala avgiften för december.',
     'Enligt vår bedömning behöver ni inte söka bygglov för altanen.',
     'Sara, vi ser att din anmälan om ändrad inkomst kom in i går.',
     'Din mammas plats på Klockarängens äldreboende blir ledig från den 1 mars.',
@@ -175,11 +189,16 @@ def test_general_replies_and_public_notices_are_not_confidential(text):
     'Hej Gunnel! Du får mer hemtjänst från måndag.',
     'Hej Fredrik! Ditt parkeringstillstånd för pendelparkeringen vid Nol station är nu registrerat.',
     'Hej Rosa! Vi ser ditt ärende. Utbetalningen är försenad eftersom kontoutdragen saknas.',
+    'Hej Anneli! Rektor har startat en utredning av Elias frånvaro.',
+    'Hej Dag! Ni står som nummer 37 i tomtkön för Kronogården.',
+    'Hej Björn! Vi makulerar felparkeringsavgiften, så du behöver inte betala den.',
+    'Hej Jonas! Ritningarna till ditt attefallshus ser ut att stämma, så du får klartecken snart.',
+    'Vi saknar fortfarande vårdnadshavarens underskrift för ansökan från 20080611-2744.',
 ], ids=["granted", "refused", "placed", "permit", "status", "asks-case-number", "asks-personnummer",
         "child-placed", "benefit-decision", "refund-on-bill", "refund-to-account", "credited-invoice",
         "refund-noun", "asks-numbers-in-comments", "named-child-placed", "your-child-placed",
         "application-status-any-verb", "missing-documents", "grade-status", "fee-amount",
-        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed"])
+        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed", "inquiry-in-reply", "queue-number", "cancelled-fine", "go-ahead", "signature-missing"])
 def test_handling_a_persons_own_case_in_public_is_flagged(text):
     assert "case_handling" in _flags(text)
 
@@ -209,10 +228,15 @@ def test_handling_a_persons_own_case_in_public_is_flagged(text):
     'Du kan ansöka om förlängt parkeringstillstånd i e-tjänsten.',
     'Hej Monica! Överklagandet ska ha kommit in till kommunen inom tre veckor.',
     'Vill du överklaga ett beslut gör du det skriftligt.',
+    'Du behöver inte söka tillstånd för en valborgsbrasa, men du ska anmäla den.',
+    'Du ska få ett beslut inom tio veckor, och tiden kan förlängas en gång.',
+    'Betala till bankgiro 5267-0611 och ange OCR-numret som står på fakturan.',
+    'Hej Patrik! Mejla registrator@ale.se och skriv vilket ärende det gäller, så skickar de handlingarna när de har gått igenom dem.',
+    'Till dig som undrade om Adam: vi har startat en utredning om hans frånvaro.',
 ], ids=["bin", "how-to-apply", "fault-report", "conditional", "private-channel", "consultation",
         "fee-info", "appeal-info", "referral", "group", "warns-against-personnummer", "refund-rule",
         "lamp-reported", "group-placed", "permit-advice", "missing-documents-general",
-        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal"])
+        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal", "no-permit-needed", "time-may-be-extended", "pay-with-ocr", "registrar-goes-through", "inquiry-about-someone-else"])
 def test_service_answers_and_general_advice_are_not_case_handling(text):
     assert "case_handling" not in _flags(text)
 

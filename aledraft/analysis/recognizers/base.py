@@ -242,7 +242,8 @@ class TokenPatternRecognizer:
     A line with "context" instead of "id" names a context pattern. A rule line may list
     contexts it "requires" (each must occur in the same sentence), contexts it
     "requires_in_post" (anywhere in the post: "Anbuden har kommit in. Lägst ligger ...") and contexts that veto it
-    ("unless"; "unless_before" vetoes only from before the match's end: "för dig som har ..."),
+    ("unless"; "unless_before" vetoes only from before the match's end: "för dig som har ...";
+    "unless_in_post" anywhere in the post: a procurement whose award is announced),
     a "severity" that overrides the rule's, "sentence_start": true, "alone": true (nothing but
     punctuation follows in the sentence, as in a heading "UTKAST"), and "extend": "clause" to
     grow the span to the clause end. Subclasses add computed contexts
@@ -340,7 +341,8 @@ class TokenPatternRecognizer:
         if not candidates:
             return
         in_post: dict[str, list[tuple[int, int]]] = {}
-        in_post_wanted = {name for line, *_ in candidates for name in line.get("requires_in_post", ())}
+        in_post_wanted = {name for line, *_ in candidates
+                          for key in ("requires_in_post", "unless_in_post") for name in line.get(key, ())}
         if in_post_wanted:
             self._add_contexts(ctx.doc[:], in_post_wanted, None, in_post)
         for name, spans in self.contexts(ctx).items():
@@ -355,7 +357,9 @@ class TokenPatternRecognizer:
 
             if not all(map(occurs, line.get("requires", ()))) or any(map(occurs, line.get("unless", ()))):
                 continue
-            if not all(name in in_post for name in line.get("requires_in_post", ())):
+            if not all(name in in_post for name in line.get("requires_in_post", ())) or any(
+                name in in_post for name in line.get("unless_in_post", ())
+            ):
                 continue
             if any(occurs(name, sent_start, end) for name in line.get("unless_before", ())):
                 continue  # a veto that counts only before the match ("för dig som har ...")

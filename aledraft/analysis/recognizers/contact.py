@@ -30,6 +30,14 @@ def _e164(number: phonenumbers.PhoneNumber) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+#: Numbers no private person has: toll-free 020, premium 0900/0939/0944 and shared-cost 0771
+#: (Kvinnofridslinjen 020-50 50 50, an authority's 0771 number).
+SERVICE_NUMBER_TYPES = frozenset({
+    phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    phonenumbers.PhoneNumberType.SHARED_COST, phonenumbers.PhoneNumberType.UAN,
+})
+
+
 class PhoneRecognizer:
     """Every spelling libphonenumber accepts as a valid Swedish (or +country) number."""
 
@@ -50,7 +58,9 @@ class PhoneRecognizer:
                 continue
             offset = max(0, run.start() - _MARGIN)
             for match in phonenumbers.PhoneNumberMatcher(text[offset : run.end() + _MARGIN], "SE"):
-                if _e164(match.number) not in self.official:
+                if _e164(match.number) not in self.official and (
+                    phonenumbers.number_type(match.number) not in SERVICE_NUMBER_TYPES
+                ):
                     yield make_finding(PHONE, ctx.text, offset + match.start, offset + match.end)
 
 

@@ -7,8 +7,11 @@ import re
 from .base import Context, TokenPatternRecognizer, sentence_spans
 from .names import find_names
 
-#: A post that opens by addressing someone: "Hej Katarzyna!", "@Sara Lind", "Sara, vi ser ...".
-_GREETING = re.compile(r"\s*(?:(?:hej|hejsan|hallå|tjena|tack|kära|käre|god morgon)\s+|@)?", re.IGNORECASE)
+#: How a post that addresses someone begins, up to the name: "Hej Katarzyna!", "@Sara Lind",
+#: "Sara, vi ser ...", "Tack för din synpunkt, @goran.lilja."
+_GREETING = re.compile(
+    r"\s*@?|\s*(?:hej|hejsan|hallå|tjena|tack|kära|käre|god morgon)\b[^.!?\n]{0,40}?[\s,]@?", re.IGNORECASE
+)
 
 
 def addressed_person(text: str, names: list[tuple[int, int]]) -> bool:
@@ -16,12 +19,17 @@ def addressed_person(text: str, names: list[tuple[int, int]]) -> bool:
     if not names:
         return False
     start, end = names[0]
-    greeting = _GREETING.match(text)
-    return greeting is not None and greeting.end() == start and text[end:end + 1] in ("!", ",", ".", ":", " ", "\n")
+    return _GREETING.fullmatch(text, 0, start) is not None and text[end:end + 1] in ("!", ",", ".", ":", " ", "\n")
 
 
 class IndividualPatternRecognizer(TokenPatternRecognizer):
-    """A TokenPatternRecognizer whose context "person" also holds the names found in the post.
+    """A TokenPatternRecognizer whose contexts "person" and "addressee" also hold the names found.
+
+    "person" also matches pronouns (du, hon, eleven ...) in the pattern files; "addressee" only
+    named persons and relatives ("din mamma"), for wording that general advice uses too
+    ("du behöver inte söka bygglov för en friggebod"); "reply" only the sentences of a reply to a
+    named person, for news about a case that concerns the person replied to ("rektor har startat
+    en utredning").
 
     In a reply to a named person ("Hej Katarzyna! Vi betalar tillbaka ...") every sentence is about
     that person, so each sentence counts as pointing one out, and "du som ..." is that person, not
@@ -32,8 +40,9 @@ class IndividualPatternRecognizer(TokenPatternRecognizer):
         # find_names keeps its result on the Doc, so the name check and these rules share one run.
         names = find_names(ctx.doc)
         if addressed_person(ctx.text, names):
-            return {"person": names + [(start, end) for start, end, _, _ in sentence_spans(ctx)]}
-        return {"person": names}
+            sentences = [(start, end) for start, end, _, _ in sentence_spans(ctx)]
+            return {"person": names + sentences, "addressee": names + sentences, "reply": sentences}
+        return {"person": names, "addressee": names}
 
     def waived(self, ctx: Context) -> frozenset[str]:
         return frozenset({"audience_you"}) if addressed_person(ctx.text, find_names(ctx.doc)) else frozenset()

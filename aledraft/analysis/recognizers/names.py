@@ -44,6 +44,8 @@ TITLE_LINKS = {"är", ":", "blir"}
 #: Words that join two names ("Ebba och Noah").
 COORDINATION = {"och", "&", "eller"}
 MAX_NAME_WORDS = 4
+#: A gazetteer entry's last word this long may begin a compound (himmelsfärd → himmelsfärdshelgen).
+MIN_COMPOUND_HEAD = 6
 USER_DATA_KEY = "aledraft.names.names_and_places"
 #: A post is English when it has this many English function words, and this share of its words.
 ENGLISH_MIN_WORDS = 3
@@ -207,8 +209,14 @@ def _is_organisation_handle(core: str, lex: Lexicon) -> bool:
 
 
 def _gazetteer_tokens(tokens: Sequence[Token], lex: Lexicon) -> set[int]:
-    """Return indices of tokens inside a gazetteer entry, or after a saint's prefix."""
+    """Return indices of tokens inside a gazetteer entry, or after a saint's prefix.
+
+    The last word of a several-word entry may begin a compound ("Kristi himmelsfärdshelgen").
+    When a fictional character's full name is in the post (Emil i Lönneberga), its first name
+    alone is that character too, wherever it stands in the post.
+    """
     covered: set[int] = set()
+    characters: set[str] = set()  # first names of multi-word entries found (emil, pippi)
     lowers = [token.lower_ for token in tokens]
     for i, lower in enumerate(lowers):
         if lower in lex.blockers:
@@ -223,8 +231,12 @@ def _gazetteer_tokens(tokens: Sequence[Token], lex: Lexicon) -> set[int]:
                 words = lowers[i:i + n]
                 if len(words) == n and words[:-1] == list(entry[:-1]) and (
                     words[-1] in (entry[-1], entry[-1] + "s") or words[-1].startswith(entry[-1] + "-")
+                    or n > 1 and len(entry[-1]) >= MIN_COMPOUND_HEAD and words[-1].startswith(entry[-1])
                 ):
                     covered.update(range(i, i + n))
+                    if n > 1 and lex.is_first_name(entry[0].capitalize()):
+                        characters.add(entry[0])
+    covered.update(i for i, lower in enumerate(lowers) if lower.removesuffix("s") in characters)
     return covered
 
 
@@ -341,7 +353,7 @@ def _find(tokens: list[Token]) -> Names:
         last = i
         for j in _name_continuation(tokens, words[i], lex, words):
             last = j
-        if _names_an_organisation(tokens, last, lex):
+        if _names_an_organisation(tokens, first, last, lex):
             continue  # "Jönköpings kommun", "Berg & Sten Maskin AB", "Kungälvs Mark & Bygg"
         consumed.update(range(first, last + 1))
         spans.append((words[first].start, words[last].end))
@@ -354,13 +366,22 @@ def _find(tokens: list[Token]) -> Names:
     )
 
 
-def _names_an_organisation(tokens: Sequence[Token], last: int, lex: Lexicon) -> bool:
-    """Tell whether the name ending at token ``last`` begins an organisation's or company's name.
+def _names_an_organisation(tokens: Sequence[Token], first: int, last: int, lex: Lexicon) -> bool:
+    """Tell whether the name at tokens ``first``..``last`` is part of an organisation's or company's name.
 
-    It does when an organisation noun follows, perhaps after a few capitalised words
+    It is when an organisation noun follows, perhaps after a few capitalised words
     ("Bröderna Anderssons Plåt AB"), or when "&" joins it to an ordinary capitalised word
-    ("Mark & Bygg"; "Anna & Per" are two persons).
+    ("Mark & Bygg", "Bygg & Mark"; "Anna & Per" are two persons).
     """
+
+    def ordinary_capitalised(other: Token | None) -> bool:
+        return other is not None and other.text[:1].isupper() and not lex.is_name(other.text) and (
+            is_common_word(other.lower_)
+        )
+
+    joined = _previous(tokens, first)
+    if joined is not None and joined.text == "&" and ordinary_capitalised(_previous(tokens, joined.i)):
+        return True
     token = tokens[last]
     for _ in range(MAX_NAME_WORDS):
         token = _same_line_neighbour(tokens, token)
@@ -369,10 +390,7 @@ def _names_an_organisation(tokens: Sequence[Token], last: int, lex: Lexicon) -> 
         if token.lower_ in lex.organisation_nouns:
             return True
         if token.text == "&":
-            other = _same_line_neighbour(tokens, token)
-            return other is not None and other.text[:1].isupper() and not lex.is_name(other.text) and (
-                is_common_word(other.lower_)
-            )
+            return ordinary_capitalised(_same_line_neighbour(tokens, token))
         if not token.text[:1].isupper():
             return False
     return False
@@ -442,12 +460,18 @@ def _is_name_start(
     ):
         return False  # "Café Linnea", "i Stockholm", "vid Paris"
     signed = word.token.text.startswith("/")  # "/Linda" under a post
-    cued = signed or _cue_before(tokens, i, lex) or _title_before(tokens, i, lex)
+    greeted = signed or _cue_before(tokens, i, lex)
+    titled = _title_before(tokens, i, lex)
+    cued = greeted or titled
     if first_name:
         if word.lower_case:
             if lower in STOP_WORDS or word.token.lower_ in lex.abbreviations:
                 return False  # "tack alla", "tis och tors"
-            return cued or lower_post and not is_common_word(lower) and _lower_case_context(tokens, i, lex)
+            if greeted or _joined_to_greeted_name(tokens, i, lex):
+                return True  # "tack sten och ebba"
+            if is_common_word(lower):
+                return False  # "medarbetare hos oss"
+            return titled or lower_post and _lower_case_context(tokens, i, lex)
         if not word.capitalised:
             return False
         if not (english or is_common_word(lower)) or not starts_sentence(tokens, i):
@@ -465,6 +489,21 @@ def _is_name_start(
         )  # "Emir Hadžić": a surname the lexicon lacks is still no ordinary word
     # After a title or greeting, a surname or any capitalised non-word is a name (Hej Vera).
     return word.capitalised and cued and (lex.is_surname(word.base) or not is_common_word(lower))
+
+
+def _joined_to_greeted_name(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """Tell whether token i ends a list of first names that a greeting opens ("tack sten och ebba")."""
+    for _ in range(MAX_NAME_WORDS):
+        joint = _previous(tokens, i)
+        if joint is None or joint.lower_ not in COORDINATION and joint.text != ",":
+            return False
+        before = _previous(tokens, joint.i)
+        if before is None or not lex.is_first_name(before.text.capitalize()):
+            return False
+        if _cue_before(tokens, before.i, lex):
+            return True
+        i = before.i
+    return False
 
 
 def _is_capitalised_name(word: Word | None, lex: Lexicon, surname: bool = False) -> bool:
