@@ -233,10 +233,11 @@ def test_handling_a_persons_own_case_in_public_is_flagged(text):
     'Betala till bankgiro 5267-0611 och ange OCR-numret som står på fakturan.',
     'Hej Patrik! Mejla registrator@ale.se och skriv vilket ärende det gäller, så skickar de handlingarna när de har gått igenom dem.',
     'Till dig som undrade om Adam: vi har startat en utredning om hans frånvaro.',
+    'Hej Jonas! Fakturan för vatten och avlopp skickas ut fyra gånger per år.',
 ], ids=["bin", "how-to-apply", "fault-report", "conditional", "private-channel", "consultation",
         "fee-info", "appeal-info", "referral", "group", "warns-against-personnummer", "refund-rule",
         "lamp-reported", "group-placed", "permit-advice", "missing-documents-general",
-        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal", "no-permit-needed", "time-may-be-extended", "pay-with-ocr", "registrar-goes-through", "inquiry-about-someone-else"])
+        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal", "no-permit-needed", "time-may-be-extended", "pay-with-ocr", "registrar-goes-through", "inquiry-about-someone-else", "invoice-schedule"])
 def test_service_answers_and_general_advice_are_not_case_handling(text):
     assert "case_handling" not in _flags(text)
 
