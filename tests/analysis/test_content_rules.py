@@ -53,10 +53,12 @@ def _findings(text, rule_prefix, platform=None):
     ('Tack för din synpunkt, @goran.lilja. Vi förstår att du som aktiv sverigedemokrat tycker annorlunda.', 'som aktiv sverigedemokrat'),
     ('Brandmannen Dag Lind, som bröt handleden i natt, är sjukskriven.', 'bröt handleden'),
     ('Nils, som har haft Parkinsons sjukdom i många år, berättar om dansen.', 'har haft Parkinsons sjukdom'),
+    ('Elias berättade för sin mentor att pappan har alkoholproblem.', 'har alkoholproblem'),
+    ('Hej Rune Gustavsson. Rampen du har i dag bedöms räcka för din rullstol.', 'din rullstol'),
 ], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun",
         "allergy", "allergy-adjective", "hospital", "habilitation", "home-care", "child-psychiatry",
         "stroke", "ethnic-noun-audience-after", "ethnic-adjective", "union-role-genitive", "union-role-for",
-        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons"])
+        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons", "parent-drinking", "your-wheelchair"])
 def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     spans = [f.text for f in _findings(text, "pii.sensitive_data")]
     assert any(fact in span for span in spans), spans
@@ -120,8 +122,9 @@ def test_general_health_religion_and_politics_without_a_person_pass(text):
     'UTKAST v3 – siffrorna är inte fastställda, vänta med att lägga ut.',
     'Eleven Amina Yusuf har skyddade personuppgifter och får inte synas på klassfoton.',
     'Hej Bengt! Kenneth har fått en plats i gruppbostaden på Lövängsvägen.',
+    'Tre anbud in på nya storköket: Storköksgruppen Väst 7,9 mnkr, Kungälvs Storkök 8,4 mnkr. Tilldelning i v. 47.',
 ], ids=["marker", "staff-memo", "embargo", "case", "bid", "personnel", "code", "case-number", "draft-heading",
-        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft", "agreed-departure", "paid-leave", "other-duties", "password-value", "benefit-of-addressee", "scores-before-award", "ranking-without-tender-word", "camera-blind-spot", "draft-version", "protected-identity", "lss-housing"])
+        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft", "agreed-departure", "paid-leave", "other-duties", "password-value", "benefit-of-addressee", "scores-before-award", "ranking-without-tender-word", "camera-blind-spot", "draft-version", "protected-identity", "lss-housing", "bid-amounts"])
 def test_confidential_content_is_flagged(text):
     assert "confidential" in _flags(text)
 
@@ -194,11 +197,16 @@ def test_general_replies_and_public_notices_are_not_confidential(text):
     'Hej Björn! Vi makulerar felparkeringsavgiften, så du behöver inte betala den.',
     'Hej Jonas! Ritningarna till ditt attefallshus ser ut att stämma, så du får klartecken snart.',
     'Vi saknar fortfarande vårdnadshavarens underskrift för ansökan från 20080611-2744.',
+    'Hej Stefan. Som vi har förklarat TRE gånger: du får inget rivningslov för ladan.',
+    'Hej Emma! Vi har räknat om din avgift efter den nya inkomstuppgiften.',
+    'Hej Dragana! Din ansökan om serveringstillstånd ser riktigt bra ut, räkna med beslut i vecka 14.',
+    'Hej! Ditt parkeringstillstånd för rörelsehindrade är förlängt till och med maj 2027.',
+    'Hej Per och Anneli! Er förbindelsepunkt för vatten och avlopp är nu klar.',
 ], ids=["granted", "refused", "placed", "permit", "status", "asks-case-number", "asks-personnummer",
         "child-placed", "benefit-decision", "refund-on-bill", "refund-to-account", "credited-invoice",
         "refund-noun", "asks-numbers-in-comments", "named-child-placed", "your-child-placed",
         "application-status-any-verb", "missing-documents", "grade-status", "fee-amount",
-        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed", "inquiry-in-reply", "queue-number", "cancelled-fine", "go-ahead", "signature-missing"])
+        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed", "inquiry-in-reply", "queue-number", "cancelled-fine", "go-ahead", "signature-missing", "no-demolition-permit", "fee-recalculated", "looks-really-good", "permit-renewed", "connection-ready"])
 def test_handling_a_persons_own_case_in_public_is_flagged(text):
     assert "case_handling" in _flags(text)
 

@@ -70,6 +70,12 @@ NAMES = [
     ("Berg & Sten Maskin AB och Kungälvs Mark & Bygg visar sina verkstäder.", []),
     ("Bröderna Anderssons Plåt AB bjuder in. Stängt på Kristi himmelsfärdsdag.", []),
     ("En röd Toyota Yaris stals i natt.", []),
+    ("Torsdag läser Shirin Rahimi ur sin nya roman.", ["Shirin Rahimi"]),  # neither name in the lexicon's first-name list
+    ("Antagna:\n8808174455 – Dženana Kovačević", ["Dženana Kovačević"]),
+    ("”Hon ser alla”, säger enhetschef Emir Mujić.", ["Emir Mujić"]),
+    ("hej bosse! ring johanna på fritidsgården i Nol", ["bosse", "johanna"]),
+    ("Vi hör hur Lind & Holm Måleri har vuxit. Compass Group och Lions Club bjuder på fika.", []),
+    ("Kontakta HR-partner Petra Lundin. Hustrun Amra vill bli väckt.", ["Petra Lundin", "Amra"]),
     ("Under Kristi himmelsfärdshelgen spelas Alecupen. Rosa oktober-fika på tisdag!", []),
     ("Emil i Lönneberga kommer till Ale Kulturrum. Följ med Emil på hyss!", []),
     ("Just nu ligger Bygg & Mark i Lilla Edet lägst.", []),

@@ -38,6 +38,9 @@ def found(text):
         ("Clearingnummer 5235 och kontonummer 00 462 14.", [("bank_account", "5235"), ("bank_account", "00 462 14")]),
         ("Kontonummer: 8327-9, 123 456 789-0", [("bank_account", "8327-9, 123 456 789-0")]),
         ("Bilen med reg.nr ABC 12A blockerar infarten.", [("vehicle_reg", "ABC 12A")]),
+        ("Till ägarna av bilarna GPR 318 och XUW90A på vändplanen.", [("vehicle_reg", "GPR 318"), ("vehicle_reg", "XUW90A")]),
+        ("Kortet skickas till Ängabo 9 lgh 1001, 449 41 Nol.", [("address", "Ängabo 9 lgh 1001"), ("postal_code", "449 41")]),
+        ("Vi sätter in pengarna på kontot du angav, 6789-483 201 766, i veckan.", [("bank_account", "6789-483 201 766")]),
     ],
 )
 def test_found(text, expected):
@@ -61,6 +64,7 @@ def test_found(text, expected):
         "RING OSS 123 GÅNGER, SEK 500 per månad.",
         "Priset är 1 250 kr, 850 000 liter, 2025-10-05 kl. 12.00, ordernummer 48213377.",
         "Tåg 3041 avgår 07.45 från Älvängen, linje 401, 402 och 430.",
+        "Ring Kvinnofridslinjen 020-50 50 50 eller Skatteverket 0771-567 567.",
     ],
 )
 def test_not_found(text):

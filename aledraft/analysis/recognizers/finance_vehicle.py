@@ -63,8 +63,9 @@ class VehicleRegRecognizer(PatternRecognizer):
 
     def invalidate(self, match: re.Match[str], ctx: Context) -> bool:
         # In a run of capitals ("RING OSS 123") three letters are a word, not a plate.
-        before = ctx.text[max(0, match.start() - 12) : match.start()]
-        after = ctx.text[match.end() : match.end() + 12]
+        # Another plate next to this one ("GPR 318 och XUW90A") is no run of capitals.
+        before = self.regex.sub("", ctx.text[max(0, match.start() - 12) : match.start()])
+        after = self.regex.sub("", ctx.text[match.end() : match.end() + 12])
         return bool(self.shouting.search(before)) or bool(re.match(r"\W*[A-ZÅÄÖ]{2,}\b", after))
 
 

@@ -52,7 +52,8 @@ ENGLISH_MIN_WORDS = 3
 ENGLISH_MIN_SHARE = 0.15
 #: In a post written all in lower case, words around a lower-case first name that show it is
 #: one ("tack till sara och ahmed", "lisa-marie som bakade").
-LOWER_CASE_BEFORE = frozenset({"till", "och", "&", ",", "med", "av", "från", "för", "hej", "tack", "grattis"})
+LOWER_CASE_BEFORE = frozenset({"till", "och", "&", ",", "med", "av", "från", "för", "hej", "tack", "grattis",
+                               "ring", "kontakta", "fråga", "mejla"})
 LOWER_CASE_AFTER = frozenset({"som", "och", "&", ",", "!", "har", "hade", "är", "var", "ska", "fick"})
 #: Letters folded in @handles and e-mail addresses (wahlstrom for Wahlström).
 ASCII_FOLD = str.maketrans("åäöéüÅÄÖÉÜ", "aaoeuAAOEU")
@@ -390,7 +391,11 @@ def _names_an_organisation(tokens: Sequence[Token], first: int, last: int, lex: 
         if token.lower_ in lex.organisation_nouns:
             return True
         if token.text == "&":
-            return ordinary_capitalised(_same_line_neighbour(tokens, token))
+            partner = _same_line_neighbour(tokens, token)
+            if partner is None or ordinary_capitalised(partner):
+                return partner is not None
+            token = partner  # "Lind & Holm Måleri": look on past the partner's name
+            continue
         if not token.text[:1].isupper():
             return False
     return False
@@ -487,8 +492,36 @@ def _is_name_start(
         return cued or following.lower_ in lex.cues_after or _is_capitalised_name(after, lex, surname=True) or (
             after is not None and after.capitalised and not is_common_word(after.base.lower())
         )  # "Emir Hadžić": a surname the lexicon lacks is still no ordinary word
-    # After a title or greeting, a surname or any capitalised non-word is a name (Hej Vera).
-    return word.capitalised and cued and (lex.is_surname(word.base) or not is_common_word(lower))
+    if not word.capitalised:
+        return False
+    if _unknown_pair(tokens, word, words, lex):
+        return True  # "Shirin Rahimi", "Dženana Kovačević": two capitalised words no dictionary knows
+    # After a title or greeting, a surname or any capitalised non-word is a name (Hej Vera),
+    # and so is a word before a surname or an unknown capitalised word (enhetschef Emir Mujić).
+    following = words.get(_next(tokens, i).i) if _next(tokens, i) is not None else None
+    return cued and (lex.is_surname(word.base) or not is_common_word(lower) or (
+        following is not None and following.capitalised and (
+            lex.is_surname(following.base) or not is_common_word(following.base.lower())
+        )
+    ))
+
+
+def _unknown_pair(tokens: Sequence[Token], word: Word, words: dict[int, Word], lex: Lexicon) -> bool:
+    """Tell whether a capitalised word and the next form a name the lexicons lack.
+
+    Both are capitalised, neither is an ordinary word (hunspell, lemma table) nor an acronym,
+    the first is a known first name or the second a known surname, and no organisation noun
+    follows ("Compass Group", "Lions Club").
+    """
+    following = _same_line_neighbour(tokens, word.token)
+    second = words.get(following.i) if following is not None else None
+    if second is None or not second.capitalised or word.base != word.token.text:
+        return False
+    if any(is_common_word(part.base.lower()) or part.base.isupper() for part in (word, second)):
+        return False
+    if not (lex.is_first_name(word.base) or lex.is_surname(second.base)):
+        return False
+    return not _names_an_organisation(tokens, word.token.i, second.token.i, lex)
 
 
 def _joined_to_greeted_name(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
@@ -522,7 +555,7 @@ def _name_beginning(tokens: Sequence[Token], i: int, lex: Lexicon, words: dict[i
     while i > 0 and (before := words.get(i - 1)) is not None and before.token.whitespace_ == " ":
         if not before.capitalised or before.base != before.token.text or not (
             lex.is_first_name(before.base) or not starts_sentence(tokens, i - 1)
-        ):
+        ) or lex.is_title(before.base.lower().rpartition("-")[2]):
             break
         i -= 1
     return i

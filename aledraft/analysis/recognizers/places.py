@@ -70,7 +70,8 @@ class AddressRecognizer(PatternRecognizer):
 #: sentence says someone lives or is met there (BARE_HOME_CUES) and the word is a definite noun.
 BARE_ADDRESS_PATTERN = rf"""
     (?<![\w-])
-    (?P<value>(?P<street>[{_UPPER}][{_LOWER}]{{3,}})\ (?P<number>\d{{1,3}})(?![\d.,:]\d|\d)(?:\ ?[A-Ha-h](?!\w))?)
+    (?P<value>(?P<street>[{_UPPER}][{_LOWER}]{{3,}})\ (?P<number>\d{{1,3}})(?![\d.,:]\d|\d)(?:\ ?[A-Ha-h](?!\w))?
+        (?:,?\ (?:lgh|lägenhet)\.?\ ?\d{{3,4}}\b)?)
     (?P<postal>\ *,?\ *\d{{3}}\ ?\d{{2}}\ +[{_UPPER}])?
 """
 BARE_HOME_CUES = re.compile(r"(?<!\w)(?:hos|bor|bodde|hemma|hämtar|hämtas|lämnar|utanför)(?!\w)", re.IGNORECASE)
