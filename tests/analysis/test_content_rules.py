@@ -55,10 +55,15 @@ def _findings(text, rule_prefix, platform=None):
     ('Nils, som har haft Parkinsons sjukdom i många år, berättar om dansen.', 'har haft Parkinsons sjukdom'),
     ('Elias berättade för sin mentor att pappan har alkoholproblem.', 'har alkoholproblem'),
     ('Hej Rune Gustavsson. Rampen du har i dag bedöms räcka för din rullstol.', 'din rullstol'),
+    ('Hans pappa vårdas sedan i höstas för en depression.', 'vårdas sedan i höstas för en depression'),
+    ('Amina och Idris äter inte fläskkött av religiösa skäl.', 'av religiösa skäl'),
+    ('Hej Yusuf! Vi vet att du själv fastar under ramadan.', 'fastar under ramadan'),
+    ('Lena berättar om hur det är att leva med MS.', 'leva med MS'),
+    ('Ella i 2B är svårt allergisk mot nötter.', 'allergisk'),
 ], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun",
         "allergy", "allergy-adjective", "hospital", "habilitation", "home-care", "child-psychiatry",
         "stroke", "ethnic-noun-audience-after", "ethnic-adjective", "union-role-genitive", "union-role-for",
-        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons", "parent-drinking", "your-wheelchair"])
+        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons", "parent-drinking", "your-wheelchair", "cared-for-depression", "religious-reasons", "fasting-in-reply", "living-with-ms", "severely-allergic"])
 def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     spans = [f.text for f in _findings(text, "pii.sensitive_data")]
     assert any(fact in span for span in spans), spans
@@ -123,8 +128,13 @@ def test_general_health_religion_and_politics_without_a_person_pass(text):
     'Eleven Amina Yusuf har skyddade personuppgifter och får inte synas på klassfoton.',
     'Hej Bengt! Kenneth har fått en plats i gruppbostaden på Lövängsvägen.',
     'Tre anbud in på nya storköket: Storköksgruppen Väst 7,9 mnkr, Kungälvs Storkök 8,4 mnkr. Tilldelning i v. 47.',
+    'OBS ny kod till personalingången från i natt: 2580#',
+    'Som många vet blev Leo slagen av en klasskamrat. Vi har gjort en anmälan om kränkande behandling.',
+    'Tack till grannen som ringde socialjouren om barnen på Rödklövervägen. Vi har varit på hembesök.',
+    'Hej Anneli. Din pappa har fått plats på Björkbackens äldreboende från 1 december.',
+    'Hej Kjell-Åke! Ditt trygghetslarm är beviljat och installeras torsdag.',
 ], ids=["marker", "staff-memo", "embargo", "case", "bid", "personnel", "code", "case-number", "draft-heading",
-        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft", "agreed-departure", "paid-leave", "other-duties", "password-value", "benefit-of-addressee", "scores-before-award", "ranking-without-tender-word", "camera-blind-spot", "draft-version", "protected-identity", "lss-housing", "bid-amounts"])
+        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft", "agreed-departure", "paid-leave", "other-duties", "password-value", "benefit-of-addressee", "scores-before-award", "ranking-without-tender-word", "camera-blind-spot", "draft-version", "protected-identity", "lss-housing", "bid-amounts", "code-after-words", "pupil-hit", "home-visit", "care-place-in-reply", "safety-alarm-in-reply"])
 def test_confidential_content_is_flagged(text):
     assert "confidential" in _flags(text)
 
@@ -148,8 +158,10 @@ def test_confidential_content_is_flagged(text):
     'Tack Sven för 35 år som vaktmästare på Alboskolan – nu väntar pensionen!',
     'Lokala producenter uppmuntras att lämna anbud på ett eller flera områden. Sista anbudsdag är 15 januari.',
     'Kommunen har fattat tilldelningsbeslut. Avtalet tilldelas Bergs Schakt AB, som lämnade anbudet på 6,4 miljoner kronor.',
+    'Hipp hipp hurra! I dag fyller Signe Karlsson på Ekhagens äldreboende 100 år.',
+    'Hej Anna! Ekhagens äldreboende har öppet hus på lördag, välkommen!',
 ], ids=["disclaimer", "notice", "award", "how-to-report", "job-ad", "pin-reminder", "thanks-staff",
-        "consultation-draft", "teaser", "leave-and-union", "evaluation-notice", "no-comment-personnel", "award-published", "sick-leave-statistics", "open-house", "retirement-thanks", "tender-notice", "award-with-price"])
+        "consultation-draft", "teaser", "leave-and-union", "evaluation-notice", "no-comment-personnel", "award-published", "sick-leave-statistics", "open-house", "retirement-thanks", "tender-notice", "award-with-price", "care-home-birthday", "care-home-open-house"])
 def test_general_replies_and_public_notices_are_not_confidential(text):
     assert "confidential" not in _flags(text)
 
@@ -202,11 +214,19 @@ def test_general_replies_and_public_notices_are_not_confidential(text):
     'Hej Dragana! Din ansökan om serveringstillstånd ser riktigt bra ut, räkna med beslut i vecka 14.',
     'Hej! Ditt parkeringstillstånd för rörelsehindrade är förlängt till och med maj 2027.',
     'Hej Per och Anneli! Er förbindelsepunkt för vatten och avlopp är nu klar.',
+    'Hej Jonas, tyvärr blir det nej på det extra försörjningsstödet till tandbehandlingen.',
+    'Hej Björn, vi har godkänt skolbytet för Isak till Nödingeskolan från vårterminen.',
+    'Hej Leffe! Vi har ändrat ditt abonnemang till hämtning var fjärde vecka från 1 april.',
+    'Hej Dag! Vi ordnar skolskjuts för Elvira från måndag.',
+    '@amira.said du är näst på tur till Backa förskola, så ett erbjudande kommer i mars.',
+    '@Gun Lind din ansökan om strandskyddsdispens ligger hos vår ekolog och du får besked före midsommar.',
+    'Hej Lennart! Du har rätt om fakturorna. Vi återbetalar 1 860 kr till kontot du angav inom två veckor.',
+    'Hej Sanna. Enligt reglerna har du inte rätt till nedsatt avgift för förskolan.',
 ], ids=["granted", "refused", "placed", "permit", "status", "asks-case-number", "asks-personnummer",
         "child-placed", "benefit-decision", "refund-on-bill", "refund-to-account", "credited-invoice",
         "refund-noun", "asks-numbers-in-comments", "named-child-placed", "your-child-placed",
         "application-status-any-verb", "missing-documents", "grade-status", "fee-amount",
-        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed", "inquiry-in-reply", "queue-number", "cancelled-fine", "go-ahead", "signature-missing", "no-demolition-permit", "fee-recalculated", "looks-really-good", "permit-renewed", "connection-ready"])
+        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed", "inquiry-in-reply", "queue-number", "cancelled-fine", "go-ahead", "signature-missing", "no-demolition-permit", "fee-recalculated", "looks-really-good", "permit-renewed", "connection-ready", "reply-no", "reply-approved", "reply-changed", "reply-arranged", "reply-next-in-line", "reply-lies-with", "reply-refund", "reply-no-right"])
 def test_handling_a_persons_own_case_in_public_is_flagged(text):
     assert "case_handling" in _flags(text)
 
@@ -242,10 +262,13 @@ def test_handling_a_persons_own_case_in_public_is_flagged(text):
     'Hej Patrik! Mejla registrator@ale.se och skriv vilket ärende det gäller, så skickar de handlingarna när de har gått igenom dem.',
     'Till dig som undrade om Adam: vi har startat en utredning om hans frånvaro.',
     'Hej Jonas! Fakturan för vatten och avlopp skickas ut fyra gånger per år.',
+    'Hej Ingvar! Grovsopshämtningen är bokad till onsdag 4 februari. Kostnaden kommer på nästa faktura.',
+    'Hej Per-Erik! Vi kan inte titta på enskilda ärenden här. Logga in på Mina sidor så ser du var ditt bygglovsärende står.',
+    'Efter rehabiliteringsutredningen har vi kommit överens om att avsluta anställningen.',
 ], ids=["bin", "how-to-apply", "fault-report", "conditional", "private-channel", "consultation",
         "fee-info", "appeal-info", "referral", "group", "warns-against-personnummer", "refund-rule",
         "lamp-reported", "group-placed", "permit-advice", "missing-documents-general",
-        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal", "no-permit-needed", "time-may-be-extended", "pay-with-ocr", "registrar-goes-through", "inquiry-about-someone-else", "invoice-schedule"])
+        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal", "no-permit-needed", "time-may-be-extended", "pay-with-ocr", "registrar-goes-through", "inquiry-about-someone-else", "invoice-schedule", "reply-booked-pickup", "reply-login-to-see", "agreed-departure-not-a-case"])
 def test_service_answers_and_general_advice_are_not_case_handling(text):
     assert "case_handling" not in _flags(text)
 

@@ -41,6 +41,9 @@ def found(text):
         ("Till ägarna av bilarna GPR 318 och XUW90A på vändplanen.", [("vehicle_reg", "GPR 318"), ("vehicle_reg", "XUW90A")]),
         ("Kortet skickas till Ängabo 9 lgh 1001, 449 41 Nol.", [("address", "Ängabo 9 lgh 1001"), ("postal_code", "449 41")]),
         ("Vi sätter in pengarna på kontot du angav, 6789-483 201 766, i veckan.", [("bank_account", "6789-483 201 766")]),
+        ("Villabrand på Grönbacka 6 i Alafors i natt.", [("address", "Grönbacka 6")]),
+        ("Han har öppen ateljé hemma på Hålanda Bygata 14.", [("address", "Bygata 14")]),
+        ("Klagomålet gäller hundskall från grannen på Ängabo 11.", [("address", "Ängabo 11")]),
     ],
 )
 def test_found(text, expected):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .base import Context, PatternRecognizer, alternatives, cue_regex, load_lines
+from .names import is_common_word
 
 ADDRESS = "pii.address"
 POSTAL_CODE = "pii.postal_code"
@@ -74,7 +75,10 @@ BARE_ADDRESS_PATTERN = rf"""
         (?:,?\ (?:lgh|lägenhet)\.?\ ?\d{{3,4}}\b)?)
     (?P<postal>\ *,?\ *\d{{3}}\ ?\d{{2}}\ +[{_UPPER}])?
 """
-BARE_HOME_CUES = re.compile(r"(?<!\w)(?:hos|bor|bodde|hemma|hämtar|hämtas|lämnar|utanför)(?!\w)", re.IGNORECASE)
+BARE_HOME_CUES = re.compile(
+    r"(?<!\w)(?:hos|bor|bodde|hemma|hämtar|hämtas|lämnar|utanför|grannen|grannarna|villabrand|lägenhetsbrand"
+    r"|villan|huset|hembesök)(?!\w)", re.IGNORECASE
+)
 
 
 class BareAddressRecognizer(PatternRecognizer):
@@ -91,7 +95,10 @@ class BareAddressRecognizer(PatternRecognizer):
             return True
         if match["postal"]:
             return match["postal"].strip(" ,")[:6].replace(" ", "") in self.address.official_codes
-        return not (street.endswith(("et", "en", "an")) and BARE_HOME_CUES.search(before))
+        # After a home cue a definite noun (Skogsbrynet) or a word no dictionary knows (Grönbacka).
+        return not (BARE_HOME_CUES.search(before) and (
+            street.endswith(("et", "en", "an")) or not is_common_word(street.lower())
+        ))
 
 
 class PostalCodeRecognizer(PatternRecognizer):
