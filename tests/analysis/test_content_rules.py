@@ -60,10 +60,12 @@ def _findings(text, rule_prefix, platform=None):
     ('Hej Yusuf! Vi vet att du själv fastar under ramadan.', 'fastar under ramadan'),
     ('Lena berättar om hur det är att leva med MS.', 'leva med MS'),
     ('Ella i 2B är svårt allergisk mot nötter.', 'allergisk'),
+    ('Ebba Sjöholm var inlagd på BUP under våren.', 'inlagd på BUP'),
+    ('Bengt på rum 9 har urinvägsinfektion.', 'har urinvägsinfektion'),
 ], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun",
         "allergy", "allergy-adjective", "hospital", "habilitation", "home-care", "child-psychiatry",
         "stroke", "ethnic-noun-audience-after", "ethnic-adjective", "union-role-genitive", "union-role-for",
-        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons", "parent-drinking", "your-wheelchair", "cared-for-depression", "religious-reasons", "fasting-in-reply", "living-with-ms", "severely-allergic"])
+        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons", "parent-drinking", "your-wheelchair", "cared-for-depression", "religious-reasons", "fasting-in-reply", "living-with-ms", "severely-allergic", "admitted-to-psychiatry", "infection"])
 def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     spans = [f.text for f in _findings(text, "pii.sensitive_data")]
     assert any(fact in span for span in spans), spans

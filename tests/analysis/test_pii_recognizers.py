@@ -44,6 +44,7 @@ def found(text):
         ("Villabrand på Grönbacka 6 i Alafors i natt.", [("address", "Grönbacka 6")]),
         ("Han har öppen ateljé hemma på Hålanda Bygata 14.", [("address", "Bygata 14")]),
         ("Klagomålet gäller hundskall från grannen på Ängabo 11.", [("address", "Ängabo 11")]),
+        ("Lönen ska sättas in på 5213-666 17 60 (SEB).", [("bank_account", "5213-666 17 60")]),
     ],
 )
 def test_found(text, expected):
@@ -68,6 +69,7 @@ def test_found(text, expected):
         "Priset är 1 250 kr, 850 000 liter, 2025-10-05 kl. 12.00, ordernummer 48213377.",
         "Tåg 3041 avgår 07.45 från Älvängen, linje 401, 402 och 430.",
         "Ring Kvinnofridslinjen 020-50 50 50 eller Skatteverket 0771-567 567.",
+        "Vi sätter in 1 688 kr i veckan.",
     ],
 )
 def test_not_found(text):

@@ -10,6 +10,9 @@ BANK_ACCOUNT = "pii.bank_account"
 VEHICLE_REG = "pii.vehicle_reg"
 
 
+_AMOUNT_UNIT = re.compile(r"\s*(?:kr|kronor|sek|:-)(?!\w)", re.IGNORECASE)
+
+
 class BankAccountRecognizer(PatternRecognizer):
     """A digit run of a clearing number (4–5 digits), an account number or both, after an account word.
 
@@ -32,6 +35,8 @@ class BankAccountRecognizer(PatternRecognizer):
         return BANK_ACCOUNT if len(digits) in (4, 5) or 7 <= len(digits) <= 16 else None
 
     def invalidate(self, match: re.Match[str], ctx: Context) -> bool:
+        if _AMOUNT_UNIT.match(ctx.text, match.end("value")):
+            return True  # "sätter in 1 688 kr": an amount, not an account
         return bool(self.organisation_cues.search(window_before(ctx.text, match.end("value"), 60)))
 
 

@@ -119,7 +119,7 @@ def lexicon() -> Lexicon:
         words = tuple(token.lower_ for token in tokenizer(entry))
         gazetteer.setdefault(words[0], []).append(words)
     return Lexicon(
-        first_names=frozenset(load_lines("first_names.txt")),
+        first_names=frozenset(load_lines("first_names.txt") + load_lines("first_names_extra.txt")),
         surnames=frozenset(load_lines("surnames.txt")),
         titles=frozenset(load_lines("titles.txt")),
         cues_before=frozenset(cues["before"]),
@@ -498,7 +498,12 @@ def _is_name_start(
         return True  # "Shirin Rahimi", "Dženana Kovačević": two capitalised words no dictionary knows
     # After a title or greeting, a surname or any capitalised non-word is a name (Hej Vera),
     # and so is a word before a surname or an unknown capitalised word (enhetschef Emir Mujić).
-    following = words.get(_next(tokens, i).i) if _next(tokens, i) is not None else None
+    after = _next(tokens, i)
+    if not is_common_word(lower) and after is not None and after.text == "," and (
+        (relative := _next(tokens, after.i)) is not None and relative.lower_ == "som"
+    ):
+        return True  # "även Elvin, som har celiaki": a relative clause about an unknown capitalised word
+    following = words.get(after.i) if after is not None else None
     return cued and (lex.is_surname(word.base) or not is_common_word(lower) or (
         following is not None and following.capitalised and (
             lex.is_surname(following.base) or not is_common_word(following.base.lower())
