@@ -44,6 +44,9 @@ TITLE_LINKS = {"är", ":", "blir"}
 #: Words that join two names ("Ebba och Noah").
 COORDINATION = {"och", "&", "eller"}
 MAX_NAME_WORDS = 4
+#: Endings of names of parks, schools, farms, halls and the like ("Välkommen till Vikaparken").
+PLACE_ENDINGS = ("parken", "skolan", "gården", "hallen", "badet", "kyrkan", "huset", "biblioteket",
+                 "torget", "vägen", "gatan", "backen", "dalen", "ängen", "hagen", "lunden", "viken")
 #: A gazetteer entry's last word this long may begin a compound (himmelsfärd → himmelsfärdshelgen).
 MIN_COMPOUND_HEAD = 6
 USER_DATA_KEY = "aledraft.names.names_and_places"
@@ -266,9 +269,9 @@ def starts_sentence(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _cue_before(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
-    """Tell whether a greeting or thanks stands before token i ("Hej Dag", "Tack, Klara")."""
+    """Tell whether a greeting or thanks stands before token i ("Hej Dag", "Tack, Klara", "tack till sven")."""
     previous = _previous(tokens, i)
-    if previous is not None and previous.text == ",":
+    if previous is not None and previous.lower_ in (",", "till"):  # "Tack, Klara", "tack till sven"
         previous = _previous(tokens, previous.i)
     return previous is not None and previous.lower_.lstrip("/") in lex.cues_before
 
@@ -492,8 +495,8 @@ def _is_name_start(
         return cued or following.lower_ in lex.cues_after or _is_capitalised_name(after, lex, surname=True) or (
             after is not None and after.capitalised and not is_common_word(after.base.lower())
         )  # "Emir Hadžić": a surname the lexicon lacks is still no ordinary word
-    if not word.capitalised:
-        return False
+    if not word.capitalised or lower.endswith(PLACE_ENDINGS):
+        return False  # Vikaparken, Kvarnbacksskolan: a place named by its ending
     if _unknown_pair(tokens, word, words, lex):
         return True  # "Shirin Rahimi", "Dženana Kovačević": two capitalised words no dictionary knows
     # After a title or greeting, a surname or any capitalised non-word is a name (Hej Vera),
