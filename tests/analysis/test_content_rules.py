@@ -67,10 +67,12 @@ def _findings(text, rule_prefix, platform=None):
     ('Vi önskar Noa, som firar Rosh Hashana med sin familj, en fin helg.', 'firar Rosh'),
     ('Eva Lind har varit med i Kommunal sedan första dagen.', 'med i Kommunal'),
     ('Hej Rune! Vi har noterat att du behöver rullstolsplats i bilen.', 'behöver rullstolsplats'),
+    ('Välkommen tillbaka Maria efter sjukskrivningen för diskbråcket!', 'sjukskrivningen för diskbråcket'),
+    ('Tack Lena, som har kämpat mot bröstcancer det senaste året.', 'kämpat mot bröstcancer'),
 ], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun",
         "allergy", "allergy-adjective", "hospital", "habilitation", "home-care", "child-psychiatry",
         "stroke", "ethnic-noun-audience-after", "ethnic-adjective", "union-role-genitive", "union-role-for",
-        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons", "parent-drinking", "your-wheelchair", "cared-for-depression", "religious-reasons", "fasting-in-reply", "living-with-ms", "severely-allergic", "admitted-to-psychiatry", "infection", "struggled-with-anxiety", "new-medicine", "religious-holiday", "union-with", "needs-wheelchair-space"])
+        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons", "parent-drinking", "your-wheelchair", "cared-for-depression", "religious-reasons", "fasting-in-reply", "living-with-ms", "severely-allergic", "admitted-to-psychiatry", "infection", "struggled-with-anxiety", "new-medicine", "religious-holiday", "union-with", "needs-wheelchair-space", "sick-leave-for", "fought-cancer"])
 def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     spans = [f.text for f in _findings(text, "pii.sensitive_data")]
     assert any(fact in span for span in spans), spans
@@ -141,8 +143,10 @@ def test_general_health_religion_and_politics_without_a_person_pass(text):
     'Hej Anneli. Din pappa har fått plats på Björkbackens äldreboende från 1 december.',
     'Hej Kjell-Åke! Ditt trygghetslarm är beviljat och installeras torsdag.',
     'Eleven Theo Ljung, som är polisanmäld för misshandel, går tills vidare på distans.',
+    'Löneöversynen är klar. Rektorn på Surteskolan fick lägst, 1,2 procent, efter samtalen i våras.',
+    'Som många vet har Jonas inte fått förnyat förtroende, och hans anställning upphör vid månadsskiftet.',
 ], ids=["marker", "staff-memo", "embargo", "case", "bid", "personnel", "code", "case-number", "draft-heading",
-        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft", "agreed-departure", "paid-leave", "other-duties", "password-value", "benefit-of-addressee", "scores-before-award", "ranking-without-tender-word", "camera-blind-spot", "draft-version", "protected-identity", "lss-housing", "bid-amounts", "code-after-words", "pupil-hit", "home-visit", "care-place-in-reply", "safety-alarm-in-reply", "pupil-remote"])
+        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft", "agreed-departure", "paid-leave", "other-duties", "password-value", "benefit-of-addressee", "scores-before-award", "ranking-without-tender-word", "camera-blind-spot", "draft-version", "protected-identity", "lss-housing", "bid-amounts", "code-after-words", "pupil-hit", "home-visit", "care-place-in-reply", "safety-alarm-in-reply", "pupil-remote", "salary-of-head", "employment-ends"])
 def test_confidential_content_is_flagged(text):
     assert "confidential" in _flags(text)
 
@@ -235,11 +239,13 @@ def test_general_replies_and_public_notices_are_not_confidential(text):
     'Hej! Vi har behandlat ditt skolval. Din dotter får plats på Kyrkbyskolan.',
     'Hej Pernilla! Efter ert möte med rektorn har vi gått igenom Olivers betyg igen.',
     'Hej Therése! Ni står på plats 4 i kön till Backens förskola.',
+    'Hej Roger. Vi har kontrollerat din faktura för slamtömning och avgiften är korrekt.',
+    'Hej Lo! Vi har tittat på bilderna, men parkeringsanmärkningen för KXB 41T står kvar.',
 ], ids=["granted", "refused", "placed", "permit", "status", "asks-case-number", "asks-personnummer",
         "child-placed", "benefit-decision", "refund-on-bill", "refund-to-account", "credited-invoice",
         "refund-noun", "asks-numbers-in-comments", "named-child-placed", "your-child-placed",
         "application-status-any-verb", "missing-documents", "grade-status", "fee-amount",
-        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed", "inquiry-in-reply", "queue-number", "cancelled-fine", "go-ahead", "signature-missing", "no-demolition-permit", "fee-recalculated", "looks-really-good", "permit-renewed", "connection-ready", "reply-no", "reply-approved", "reply-changed", "reply-arranged", "reply-next-in-line", "reply-lies-with", "reply-refund", "reply-no-right", "unnamed-reply-cancelled", "unnamed-reply-school-choice", "after-your-meeting", "queue-place-on"])
+        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed", "inquiry-in-reply", "queue-number", "cancelled-fine", "go-ahead", "signature-missing", "no-demolition-permit", "fee-recalculated", "looks-really-good", "permit-renewed", "connection-ready", "reply-no", "reply-approved", "reply-changed", "reply-arranged", "reply-next-in-line", "reply-lies-with", "reply-refund", "reply-no-right", "unnamed-reply-cancelled", "unnamed-reply-school-choice", "after-your-meeting", "queue-place-on", "invoice-checked", "remark-stands"])
 def test_handling_a_persons_own_case_in_public_is_flagged(text):
     assert "case_handling" in _flags(text)
 
@@ -281,10 +287,11 @@ def test_handling_a_persons_own_case_in_public_is_flagged(text):
     'Hör av dig till Kontaktcenter så får du tillbaka plånboken!',
     'Hej Ronja! Vi kan inte säga något om anbuden förrän tilldelningsbeslutet är fattat.',
     'Hej! Nu kan du söka förskoleplats till hösten. Din ansökan behöver vara inne senast 31 mars.',
+    'Nu är det klart vad som händer under sommarlovet för dig som är 6–15 år.',
 ], ids=["bin", "how-to-apply", "fault-report", "conditional", "private-channel", "consultation",
         "fee-info", "appeal-info", "referral", "group", "warns-against-personnummer", "refund-rule",
         "lamp-reported", "group-placed", "permit-advice", "missing-documents-general",
-        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal", "no-permit-needed", "time-may-be-extended", "pay-with-ocr", "registrar-goes-through", "inquiry-about-someone-else", "invoice-schedule", "reply-booked-pickup", "reply-login-to-see", "agreed-departure-not-a-case", "lost-wallet", "cannot-say-before-award", "unnamed-general-post"])
+        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal", "no-permit-needed", "time-may-be-extended", "pay-with-ocr", "registrar-goes-through", "inquiry-about-someone-else", "invoice-schedule", "reply-booked-pickup", "reply-login-to-see", "agreed-departure-not-a-case", "lost-wallet", "cannot-say-before-award", "unnamed-general-post", "summer-holiday-programme"])
 def test_service_answers_and_general_advice_are_not_case_handling(text):
     assert "case_handling" not in _flags(text)
 

@@ -70,6 +70,8 @@ NAMES = [
     ("Berg & Sten Maskin AB och Kungälvs Mark & Bygg visar sina verkstäder.", []),
     ("Bröderna Anderssons Plåt AB bjuder in. Stängt på Kristi himmelsfärdsdag.", []),
     ("En röd Toyota Yaris stals i natt.", []),
+    ("Vi läser om Pelle Svanslös, Mulle Meck och Totte. Ses på Signe Perssons väg!", []),
+    ("Björn, Viola och Stig gick först på stigen.", ["Björn", "Viola", "Stig"]),
     ("Välkommen till Vikaparken på valborgsmässoafton! Hesa Fredrik testas på måndag.", []),
     ("stort tack till sven och ylva som skottade trappan", ["sven", "ylva"]),
     ("I dag bakade vi glutenfria bullar så att även Elvin, som har celiaki, kunde smaka.", ["Elvin"]),

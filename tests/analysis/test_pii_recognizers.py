@@ -70,6 +70,8 @@ def test_found(text, expected):
         "Tåg 3041 avgår 07.45 från Älvängen, linje 401, 402 och 430.",
         "Ring Kvinnofridslinjen 020-50 50 50 eller Skatteverket 0771-567 567.",
         "Vi sätter in 1 688 kr i veckan.",
+        "Jourhavande medmänniska 08-702 16 80 har öppet hela natten.",
+        "Frågor om bistånd? Mejla ekonomiskt.bistand@ale.se.",
     ],
 )
 def test_not_found(text):
@@ -91,7 +93,7 @@ def _contact_findings(recognizer, text):
 def test_the_municipality_lists_its_own_numbers_and_role_addresses_in_the_environment(monkeypatch):
     from aledraft.analysis.recognizers.contact import EmailRecognizer, PhoneRecognizer
 
-    text = "Ring receptionen i Nol på 0303-33 12 34 eller mejla reception.nol@ale.se."
+    text = "Ring Lisa i Nol på 0303-33 12 34 eller mejla reception.nol@ale.se."
     assert _contact_findings(PhoneRecognizer(), text) == ["0303-33 12 34"]
     assert _contact_findings(EmailRecognizer(), text) == ["reception.nol@ale.se"]
     monkeypatch.setenv("ALEDRAFT_OFFICIAL_NUMBERS", "0303-33 12 34, 0303-33 99 99")

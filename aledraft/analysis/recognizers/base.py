@@ -196,6 +196,19 @@ def _token_test(spec: dict) -> Callable[[str], bool]:
     raise ValueError(f"the first obligatory token of a pattern needs LOWER, TEXT or ORTH: {spec}")
 
 
+def _expand(line: dict, defines: dict[str, str]) -> dict:
+    """Return a pattern line with every @name@ in its REGEX values replaced by the named alternation."""
+    def expand(value):
+        if isinstance(value, dict):
+            return {key: (re.sub(r"@(\w+)@", lambda m: defines[m[1]], item) if key == "REGEX" else expand(item))
+                    for key, item in value.items()}
+        if isinstance(value, list):
+            return [expand(item) for item in value]
+        return value
+
+    return expand(line)
+
+
 def _screenable(spec: dict) -> bool:
     """Tell whether every match of a pattern has a token whose text ``spec`` can test in Python."""
     value = next((spec[attr] for attr in ("LOWER", "TEXT", "ORTH") if attr in spec), None)
@@ -239,7 +252,8 @@ SENTENCE_SPANS_KEY = "aledraft.base.sentence_spans"
 class TokenPatternRecognizer:
     """spaCy Matcher token patterns from a JSONL file, EntityRuler-style ("id" = rule id).
 
-    A line with "context" instead of "id" names a context pattern. A rule line may list
+    A line with "context" instead of "id" names a context pattern; a line {"define": name,
+    "regex": alternation} lets REGEX values say @name@ for a list they share. A rule line may list
     contexts it "requires" (each must occur in the same sentence), contexts it
     "requires_in_post" (anywhere in the post: "Anbuden har kommit in. Lägst ligger ...") and contexts that veto it
     ("unless"; "unless_before" vetoes only from before the match's end: "för dig som har ...";
@@ -256,7 +270,9 @@ class TokenPatternRecognizer:
     """
 
     def __init__(self, pattern_file: str) -> None:
-        self.lines = [json.loads(line) for line in load_lines(pattern_file)]
+        lines = [json.loads(line) for line in load_lines(pattern_file)]
+        defines = {line["define"]: line["regex"] for line in lines if "define" in line}
+        self.lines = [_expand(line, defines) for line in lines if "define" not in line]
         self.rule_ids = tuple(dict.fromkeys(line["id"] for line in self.lines if "id" in line))
         for rule_id in self.rule_ids:
             rule(rule_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -10,7 +11,7 @@ import phonenumbers
 from ..report import Finding
 from ..rules import make_finding, rule
 from . import names
-from .base import Context, PatternRecognizer, load_configured, load_lines
+from .base import Context, PatternRecognizer, cue_regex, load_configured, load_lines, window_before
 
 PHONE = "pii.phone"
 EMAIL = "pii.email"
@@ -45,6 +46,7 @@ class PhoneRecognizer:
 
     def __init__(self) -> None:
         rule(PHONE)
+        self.service_cues = cue_regex("service_line_cues.txt", word_start=False)
         self.official = {
             _e164(phonenumbers.parse(line, "SE"))
             for line in load_configured("official_numbers.txt", "ALEDRAFT_OFFICIAL_NUMBERS")
@@ -60,7 +62,7 @@ class PhoneRecognizer:
             for match in phonenumbers.PhoneNumberMatcher(text[offset : run.end() + _MARGIN], "SE"):
                 if _e164(match.number) not in self.official and (
                     phonenumbers.number_type(match.number) not in SERVICE_NUMBER_TYPES
-                ):
+                ) and not self.service_cues.search(window_before(text, offset + match.start, 40)):
                     yield make_finding(PHONE, ctx.text, offset + match.start, offset + match.end)
 
 
@@ -97,7 +99,21 @@ class EmailRecognizer(PatternRecognizer):
             return False
         if len(parts) == 1:  # one word is a role unless it is a name run together (annasvensson@)
             return len(names.split_joined_name(parts[0].capitalize(), lexicon)) == 1
-        return all(map(names.is_common_word, parts))
+        return all(map(_is_word_unfolded, parts))
 
+
+
+def _is_word_unfolded(part: str) -> bool:
+    """Tell whether an address part is an ordinary word, perhaps written without å/ä/ö (bistand)."""
+    if names.is_common_word(part):
+        return True
+    options = [("a", "å", "ä") if char == "a" else ("o", "ö") if char == "o" else (char,) for char in part]
+    if sum(len(option) > 1 for option in options) > MAX_UNFOLDED_LETTERS:
+        return False
+    return any(names.is_common_word("".join(letters)) for letters in itertools.product(*options))
+
+
+#: Letters a, o tried as å/ä/ö in one address part at most (3 letters: 27 spellings).
+MAX_UNFOLDED_LETTERS = 3
 
 RECOGNIZERS = [PhoneRecognizer(), EmailRecognizer()]

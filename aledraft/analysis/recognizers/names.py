@@ -488,9 +488,9 @@ def _is_name_start(
         following = _next(tokens, i)
         if following is None:
             return cued
-        if following.lower_ in COORDINATION:  # "Ebba och Noah"
+        if following.lower_ in COORDINATION or following.text == ",":  # "Ebba och Noah", "Björn, Viola"
             following = _next(tokens, following.i)
-            return following is not None and _is_capitalised_name(words.get(following.i), lex)
+            return cued or following is not None and _is_capitalised_name(words.get(following.i), lex)
         after = words.get(following.i)
         return cued or following.lower_ in lex.cues_after or _is_capitalised_name(after, lex, surname=True) or (
             after is not None and after.capitalised and not is_common_word(after.base.lower())
