@@ -875,8 +875,6 @@
       if (option) {
         platform = option.getAttribute("data-platform") || null;
         limit = parseInt(option.getAttribute("data-limit") || "", 10);
-        form.setAttribute("data-platform", platform || "");
-        form.setAttribute("data-limit", isNaN(limit) ? "" : String(limit));
         renderCount(textarea.value);
         state.analyzedText = null;
         scheduleAnalyze();
