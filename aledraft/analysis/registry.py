@@ -6,7 +6,7 @@ import bisect
 import itertools
 
 from .recognizers import contact, finance_vehicle, identity_numbers, names, places, spelling
-from .recognizers import case_handling, confidential, language, platform, sensitive, tone
+from .recognizers import case_handling, confidential, language, learned, platform, sensitive, tone
 from .recognizers.base import Context, Recognizer
 from .report import PERSONAL_DATA, Category, Finding
 
@@ -90,5 +90,8 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
 
 
 def run_all(ctx: Context) -> list[Finding]:
-    """Every recognizer's findings, overlaps resolved."""
-    return resolve_overlaps([finding for recognizer in RECOGNIZERS for finding in recognizer.find(ctx)])
+    """Every recognizer's findings, then the learned second opinion where no rule spoke, overlaps resolved."""
+    findings = [finding for recognizer in RECOGNIZERS for finding in recognizer.find(ctx)]
+    found = {finding.category for finding in findings}
+    findings += [finding for finding in learned.SECOND_OPINION.find(ctx) if finding.category not in found]
+    return resolve_overlaps(findings)

@@ -102,6 +102,17 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         ["Ange diarienummer KS 2025/0042 i ditt yttrande.",
          "Skicka ditt ärendenummer i ett privat meddelande så hjälper vi dig."],
     ),
+    "confidential.learned": (
+        ["Stämningen på enheten är usel sedan Anders flyttades till lagret efter bråket med chefen."],
+        ["Stämningen på enheten är toppen sedan vi flyttade till det nya huset.",
+         "Hej! Biblioteket har öppet till 19 i kväll."],
+    ),
+    "case_handling.learned": (
+        ["Hej Omar! Handläggaren har fått alla papper nu, så ansökan om bostadsanpassning går till beslut nästa vecka.",
+         "Hej Eva! Vi har pratat med handläggaren och bidraget betalas ut den 25:e som vanligt."],
+        ["Hej Omar! Om du skickar in alla papper går ansökan om bostadsanpassning till beslut inom fyra veckor.",
+         "Hej Eva! Vi har ändrat öppettiderna i simhallen."],
+    ),
     "plain_language.jargon": (
         ["Du erhåller beslutet per post.", "Ansökan ska inkomma senast 1 mars innevarande år."],
         ["Du får beslutet med posten.", "Skicka ansökan senast 1 mars i år."],

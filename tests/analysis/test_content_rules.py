@@ -13,6 +13,11 @@ def _flags(text, platform=None):
     return set(analyze(text, platform).doc_flags)
 
 
+def _rule_categories(text):
+    """Categories the rules find, without the learned second opinion: positives test the rules."""
+    return {f.category.value for f in analyze(text).findings if not f.rule.endswith(".learned")}
+
+
 def _findings(text, rule_prefix, platform=None):
     return [f for f in analyze(text, platform).findings if f.rule.startswith(rule_prefix)]
 
@@ -69,10 +74,22 @@ def _findings(text, rule_prefix, platform=None):
     ('Hej Rune! Vi har noterat att du behöver rullstolsplats i bilen.', 'behöver rullstolsplats'),
     ('Välkommen tillbaka Maria efter sjukskrivningen för diskbråcket!', 'sjukskrivningen för diskbråcket'),
     ('Tack Lena, som har kämpat mot bröstcancer det senaste året.', 'kämpat mot bröstcancer'),
+    ('Birger har brutit höften och ligger kvar på avdelningen.', 'har brutit höften'),
+    ('Vi saknar Ingrid på kören, hon fick åka in till sjukhuset i förrgår.', 'åka in till sjukhuset'),
+    ('Stort grattis till Hanna som väntar sitt andra barn till sommaren!', 'väntar sitt andra barn'),
+    ('Många frågar efter Kent. Han har det jobbigt med sin depression och är hemma.', 'det jobbigt med sin depression'),
+    ('Hej Sven! Vi har bokat en större bil med tanke på din hörselnedsättning.', 'din hörselnedsättning'),
+    ('Tack Ulla, som är tillbaka på biblioteket efter höftoperationen!', 'efter höftoperationen'),
+    ('Jag heter Ronja, jag är dyslektiker och jobbar som lärare i Alafors.', 'jag är dyslektiker'),
+    ('Vår nya granne Peter, som inte tror på någon gud, vill ändå vara med på julmarknaden.', 'inte tror på någon gud'),
+    ('Ola i köket har en dom för misshandel från 2019.', 'dom för misshandel'),
+    ('Mamman har precis släppts ut från häktet.', 'släppts ut från häktet'),
+    ('Hej Leila! Eftersom Kommunal företräder dig i frågan svarar vi inte här.', 'Kommunal företräder dig'),
+    ('Hej Nils! Men du som moderat borde väl gilla det här?', 'som moderat'),
 ], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun",
         "allergy", "allergy-adjective", "hospital", "habilitation", "home-care", "child-psychiatry",
         "stroke", "ethnic-noun-audience-after", "ethnic-adjective", "union-role-genitive", "union-role-for",
-        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons", "parent-drinking", "your-wheelchair", "cared-for-depression", "religious-reasons", "fasting-in-reply", "living-with-ms", "severely-allergic", "admitted-to-psychiatry", "infection", "struggled-with-anxiety", "new-medicine", "religious-holiday", "union-with", "needs-wheelchair-space", "sick-leave-for", "fought-cancer"])
+        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons", "parent-drinking", "your-wheelchair", "cared-for-depression", "religious-reasons", "fasting-in-reply", "living-with-ms", "severely-allergic", "admitted-to-psychiatry", "infection", "struggled-with-anxiety", "new-medicine", "religious-holiday", "union-with", "needs-wheelchair-space", "sick-leave-for", "fought-cancer", "broken-hip", "taken-to-hospital", "expecting-child", "hard-time-with-depression", "your-hearing-loss", "after-operation-compound", "i-am-dyslexic", "no-god", "sentenced-for", "released-from-custody", "union-represents-you", "you-as-party-member"])
 def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     spans = [f.text for f in _findings(text, "pii.sensitive_data")]
     assert any(fact in span for span in spans), spans
@@ -148,10 +165,20 @@ def test_general_health_religion_and_politics_without_a_person_pass(text):
     'Fem anbud har kommit in och det billigaste, 2,8 mnkr per år, kommer från Rent & Fint Väst AB.',
     'Internt för nattpersonalen: I rum 3 ligger Göran Lund, som ska ha syrgas hela natten.',
     'Leila Haddad ska enligt socialtjänstens bedömning inte lämnas ensam med sonen.',
+    'Till nattpersonalen: bakdörren går in med 7731 och sen fyrkant.',
+    'Glöm inte att hänglåset på containern står på 4-4-0-2.',
+    'Vi väntar med att berätta om nedläggningen, så det stannar mellan oss tills vidare.',
+    'Du får inte gå ut med det än, men jag kan säga att Ekskolan stängs.',
+    'Hej Hassan! Per fick sluta efter bråket i lagret, mer kan vi inte säga.',
+    'I förra veckan gav vi en skriftlig varning till en medarbetare på kontaktcenter.',
+    'Rektorn är inte i tjänst medan anmälan mot henne utreds.',
+    'Nya kulturchefen Sara landade på 71 000 kr i månaden.',
+    'Tilde får bara hämtas av pappa, det pågår en vårdnadstvist.',
+    'Anbuden för snöröjningen är här och Väghjälpen är klart billigast.',
 ], ids=["marker", "staff-memo", "embargo", "case", "bid", "personnel", "code", "case-number", "draft-heading",
-        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft", "agreed-departure", "paid-leave", "other-duties", "password-value", "benefit-of-addressee", "scores-before-award", "ranking-without-tender-word", "camera-blind-spot", "draft-version", "protected-identity", "lss-housing", "bid-amounts", "code-after-words", "pupil-hit", "home-visit", "care-place-in-reply", "safety-alarm-in-reply", "pupil-remote", "salary-of-head", "employment-ends", "cheapest-bid", "internal-for-staff", "social-services-assessment"])
+        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft", "agreed-departure", "paid-leave", "other-duties", "password-value", "benefit-of-addressee", "scores-before-award", "ranking-without-tender-word", "camera-blind-spot", "draft-version", "protected-identity", "lss-housing", "bid-amounts", "code-after-words", "pupil-hit", "home-visit", "care-place-in-reply", "safety-alarm-in-reply", "pupil-remote", "salary-of-head", "employment-ends", "cheapest-bid", "internal-for-staff", "social-services-assessment", "keyed-code", "lock-setting", "between-us", "not-official-yet", "had-to-leave", "written-warning", "not-on-duty-during-inquiry", "negotiated-salary", "custody-dispute", "cheapest-after-bids"])
 def test_confidential_content_is_flagged(text):
-    assert "confidential" in _flags(text)
+    assert "confidential" in _rule_categories(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -177,8 +204,11 @@ def test_confidential_content_is_flagged(text):
     'Hej Anna! Ekhagens äldreboende har öppet hus på lördag, välkommen!',
     'Alla skolor i Ale har en plan mot kränkande behandling, och rektorn ska alltid utreda när en elev har blivit utsatt.',
     'Heja Freja Lund, 15, som simmar SM i helgen – bara ett år efter sin cancerbehandling!',
+    'Du kan slå 1177 dygnet runt för sjukvårdsråd.',
+    'Vi kan inte gå ut med namnen på vinnarna än, men håll utkik i morgon!',
+    'Anders fick 21 poäng i frågesporten på biblioteket.',
 ], ids=["disclaimer", "notice", "award", "how-to-report", "job-ad", "pin-reminder", "thanks-staff",
-        "consultation-draft", "teaser", "leave-and-union", "evaluation-notice", "no-comment-personnel", "award-published", "sick-leave-statistics", "open-house", "retirement-thanks", "tender-notice", "award-with-price", "care-home-birthday", "care-home-open-house", "plan-against-bullying", "athlete-after-treatment"])
+        "consultation-draft", "teaser", "leave-and-union", "evaluation-notice", "no-comment-personnel", "award-published", "sick-leave-statistics", "open-house", "retirement-thanks", "tender-notice", "award-with-price", "care-home-birthday", "care-home-open-house", "plan-against-bullying", "athlete-after-treatment", "service-number", "teaser", "quiz-points"])
 def test_general_replies_and_public_notices_are_not_confidential(text):
     assert "confidential" not in _flags(text)
 
@@ -249,13 +279,20 @@ def test_general_replies_and_public_notices_are_not_confidential(text):
     'Hej Sten! Din anmälan till kursen Svenska 2 är mottagen och du har plats från 20 januari.',
     'Hej Johan Berg! Tillsynen av ditt enskilda avlopp är klar.',
     'Hej! Vi har sett över kontrollavgiften för bilen KLM 482. Eftersom skylten var skymd makuleras avgiften.',
+    'japp, beviljat nu 👍 beslutet kommer med posten',
+    'Skriv fastighetsbeteckningen här så kollar jag hur långt handläggaren har kommit med ert bygglov.',
+    'Tyvärr ligger bryggan inom strandskyddat område. Räkna med ett avslag på ansökan.',
+    'Hej Sara! Ni står först i kön, så i augusti får hon plats på Backa förskola.',
+    'Vi har tittat på bilderna och felparkeringsavgiften står kvar.',
+    'Hej Hussein! I dag skickade vi ditt överklagande vidare till förvaltningsrätten.',
+    'Hej Roger. Ditt klagomål är registrerat och utreds nu.',
 ], ids=["granted", "refused", "placed", "permit", "status", "asks-case-number", "asks-personnummer",
         "child-placed", "benefit-decision", "refund-on-bill", "refund-to-account", "credited-invoice",
         "refund-noun", "asks-numbers-in-comments", "named-child-placed", "your-child-placed",
         "application-status-any-verb", "missing-documents", "grade-status", "fee-amount",
-        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed", "inquiry-in-reply", "queue-number", "cancelled-fine", "go-ahead", "signature-missing", "no-demolition-permit", "fee-recalculated", "looks-really-good", "permit-renewed", "connection-ready", "reply-no", "reply-approved", "reply-changed", "reply-arranged", "reply-next-in-line", "reply-lies-with", "reply-refund", "reply-no-right", "unnamed-reply-cancelled", "unnamed-reply-school-choice", "after-your-meeting", "queue-place-on", "invoice-checked", "remark-stands", "fee-changed", "registration-received", "inspection-done", "bare-hej-cancelled"])
+        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed", "inquiry-in-reply", "queue-number", "cancelled-fine", "go-ahead", "signature-missing", "no-demolition-permit", "fee-recalculated", "looks-really-good", "permit-renewed", "connection-ready", "reply-no", "reply-approved", "reply-changed", "reply-arranged", "reply-next-in-line", "reply-lies-with", "reply-refund", "reply-no-right", "unnamed-reply-cancelled", "unnamed-reply-school-choice", "after-your-meeting", "queue-place-on", "invoice-checked", "remark-stands", "fee-changed", "registration-received", "inspection-done", "bare-hej-cancelled", "answer-granted", "will-check-progress", "expect-refusal", "gets-a-place", "fine-stands", "sent-to-court", "complaint-registered"])
 def test_handling_a_persons_own_case_in_public_is_flagged(text):
-    assert "case_handling" in _flags(text)
+    assert "case_handling" in _rule_categories(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -297,10 +334,15 @@ def test_handling_a_persons_own_case_in_public_is_flagged(text):
     'Hej! Nu kan du söka förskoleplats till hösten. Din ansökan behöver vara inne senast 31 mars.',
     'Nu är det klart vad som händer under sommarlovet för dig som är 6–15 år.',
     'Hej! Vi har ändrat öppettiderna i simhallen.',
+    'Skicka ett pm med ditt ärendenummer så kollar vi med handläggaren.',
+    'Om du söker före mars får du plats i augusti.',
+    'Räkna med att det blir kö till simhallen i helgen.',
+    'Ja, biblioteket har öppet i morgon!',
+    'Bygglov söker du i e-tjänsten, och ansökan ska vara inne före 1 maj.',
 ], ids=["bin", "how-to-apply", "fault-report", "conditional", "private-channel", "consultation",
         "fee-info", "appeal-info", "referral", "group", "warns-against-personnummer", "refund-rule",
         "lamp-reported", "group-placed", "permit-advice", "missing-documents-general",
-        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal", "no-permit-needed", "time-may-be-extended", "pay-with-ocr", "registrar-goes-through", "inquiry-about-someone-else", "invoice-schedule", "reply-booked-pickup", "reply-login-to-see", "agreed-departure-not-a-case", "lost-wallet", "cannot-say-before-award", "unnamed-general-post", "summer-holiday-programme", "bare-hej-opening-hours"])
+        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal", "no-permit-needed", "time-may-be-extended", "pay-with-ocr", "registrar-goes-through", "inquiry-about-someone-else", "invoice-schedule", "reply-booked-pickup", "reply-login-to-see", "agreed-departure-not-a-case", "lost-wallet", "cannot-say-before-award", "unnamed-general-post", "summer-holiday-programme", "bare-hej-opening-hours", "pm-then-check", "if-you-apply", "expect-queue", "answer-opening-hours", "deadline"])
 def test_service_answers_and_general_advice_are_not_case_handling(text):
     assert "case_handling" not in _flags(text)
 

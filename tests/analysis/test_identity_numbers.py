@@ -61,6 +61,8 @@ def test_space_separated_spelling_is_suspect():
         "Referens UH 2025-031, sista dag 2025-12-01.",
         "Kommunens organisationsnummer är 212000-1397.",
         "Fakturanummer 811218-9877 ska anges vid betalning.",
+        "Ditt tillståndsnummer är 251114-0935.",
+        "Bokningsnumret står i mejlet och ser ut ungefär så här: 251123-4410.",
     ],
 )
 def test_not_identity_numbers(text):
@@ -76,6 +78,7 @@ def test_not_identity_numbers(text):
         ("Samordningsnummer 9003712388 är registrerat.", "pii.coordination_number"),
         ("Mitt personnummer är 811218-9877.", "pii.personnummer_suspect"),
         ("Pnr 8112189877 stämmer inte.", "pii.personnummer_suspect"),
+        ("Bokningsnummer finns i mejlet. Hon skrev 251123-4410 i rutan.", "pii.personnummer_suspect"),
     ],
 )
 def test_identity_numbers_in_context(text, rule):

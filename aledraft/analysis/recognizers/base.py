@@ -327,6 +327,15 @@ class TokenPatternRecognizer:
         """Computed contexts as character spans; called only when a rule pattern matched."""
         return {}
 
+    def context_spans(self, ctx: Context, names: set[str]) -> dict[str, list[tuple[int, int]]]:
+        """Where in the post the contexts called ``names`` occur, computed ones included."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        self._add_contexts(ctx.doc[:], names, None, found)
+        for name, spans in self.contexts(ctx).items():
+            if name in names and spans:
+                found.setdefault(name, []).extend(spans)
+        return found
+
     def waived(self, ctx: Context) -> frozenset[str]:
         """Context patterns that do not count in this post; called only when a rule pattern matched."""
         return frozenset()

@@ -21,6 +21,8 @@ _PATTERN = r"""
     (?P<value>(?:1[89]|20)?\d{6}[-+\ ]?\d{4})
     (?![\w]|[-+/.,]\d)
 """
+#: A word naming some other kind of number (tillståndsnummer, bokningsnr) earlier in the sentence.
+_OTHER_NUMBER_WORD = re.compile(r"(?<!\w)(?!person|samordning)\w+(?:nummer|numret|numren|nr)\b(?![^.!?\n]*[.!?\n])")
 
 
 def _plausible_date(digits: str) -> bool:
@@ -65,7 +67,11 @@ class IdentityNumberRecognizer(PatternRecognizer):
             return compact and len(value) == 10 and value.startswith("07") and _is_phone(value)
         # A wrong check digit: a person's number mistyped, or a reference of some other thing.
         # Only the separated spelling is personnummer-like enough to point out without a cue.
-        return compact or bool(self.reference_cues.search(before))
+        return (
+            compact
+            or bool(self.reference_cues.search(before))
+            or bool(_OTHER_NUMBER_WORD.search(window_before(ctx.text, match.start(), 100)))
+        )
 
 
 def _is_phone(value: str) -> bool:

@@ -1,0 +1,125 @@
+"""confidential.learned, case_handling.learned: a second opinion learned from labelled posts.
+
+The token-pattern rules (data/confidential.jsonl, data/case_handling.jsonl) find what they have
+words for. On blind sets written by people who never saw them they missed a quarter to a half of
+the confidential posts and case-handling replies (tests/analysis/data/README.md): people say the
+same thing in too many ways. A logistic regression over the post's lower-case words and word
+pairs, trained by ``scripts/train_learned_flags.py`` on the labelled sets, catches much of the
+rest. It speaks only where no rule of its category did (registry.run_all), as a warning, on the
+sentence whose words weigh most.
+
+A bag of words cannot tell "ditt bygglov är beviljat" from "när ditt bygglov är beviljat ..." or
+"Hej! Vi har ändrat öppettiderna": so a guess is heard only when the rules' own context patterns
+agree it can be one (a ``Gate``): a case word in the post and no general advice, condition,
+refusal or referral to a private channel in the marked sentence; for confidential, a person, employee, investigation, tender or
+salary in the post and no disclaimer in the sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from ..report import Finding
+from ..rules import make_finding
+from . import case_handling, confidential
+from .base import Context, TokenPatternRecognizer, sentence_spans
+
+MODEL_FILE = "learned_flags.json"
+MIN_SENTENCE_WORDS = 3
+
+
+def features(tokens: Iterable) -> set[str]:
+    """The model's features of a run of spaCy tokens: distinct lower-case words and word pairs."""
+    words = [token.lower_ for token in tokens if token.is_alpha]
+    return {*words, *(f"{first} {second}" for first, second in zip(words, words[1:]))}
+
+
+@dataclass(frozen=True)
+class FlagModel:
+    """One flag's logistic regression; features are scaled by 1/sqrt(their number), as in training."""
+
+    rule_id: str
+    bias: float
+    threshold: float
+    weights: dict[str, float]
+
+    def probability(self, post_features: set[str]) -> float:
+        total = sum(self.weights.get(feature, 0.0) for feature in post_features)
+        score = self.bias + total / math.sqrt(max(len(post_features), 1))
+        return 1.0 / (1.0 + math.exp(-score))
+
+    def weightiest_sentence(self, ctx: Context) -> tuple[int, int] | None:
+        """The sentence whose features weigh most; a greeting ("Hej Monica!") is no candidate."""
+        sentences = sentence_spans(ctx)
+        candidates = [s for s in sentences if sum(t.is_alpha for t in ctx.doc[s[2] : s[3]]) >= MIN_SENTENCE_WORDS]
+        weightiest = max(
+            candidates or sentences,
+            key=lambda s: sum(self.weights.get(f, 0.0) for f in features(ctx.doc[s[2] : s[3]])),
+            default=None,
+        )
+        return (weightiest[0], weightiest[1]) if weightiest else None
+
+
+@dataclass(frozen=True)
+class Gate:
+    """What the rules' context patterns must show before a learned guess is heard."""
+
+    recognizer: TokenPatternRecognizer
+    any_in_post: frozenset[str]
+    unless_in_sentence: frozenset[str]
+
+    def admits(self, ctx: Context, sentence: tuple[int, int]) -> bool:
+        found = self.recognizer.context_spans(ctx, self.any_in_post | self.unless_in_sentence)
+        start, end = sentence
+        return any(name in found for name in self.any_in_post) and not any(
+            start <= s and e <= end for name in self.unless_in_sentence for s, e in found.get(name, ())
+        )
+
+
+GATES = {
+    "case_handling.learned": Gate(
+        case_handling.RECOGNIZERS[0],
+        any_in_post=frozenset({"case_in_post"}),
+        unless_in_sentence=frozenset({"conditional", "general", "refusal", "private_channel"}),
+    ),
+    "confidential.learned": Gate(
+        confidential.RECOGNIZERS[0],
+        any_in_post=frozenset({"person", "employment", "investigation", "tender", "salary", "care_receiver"}),
+        unless_in_sentence=frozenset({"disclaimer", "general_service"}),
+    ),
+}
+
+
+@functools.cache
+def models() -> tuple[FlagModel, ...]:
+    path = resources.files(__package__.rpartition(".")[0]).joinpath("data", MODEL_FILE)
+    data = json.loads(path.read_text("utf-8"))
+    return tuple(
+        FlagModel(rule_id=rule_id, bias=model["bias"], threshold=model["threshold"], weights=model["weights"])
+        for rule_id, model in data["models"].items()
+    )
+
+
+def admitted_sentence(model: FlagModel, ctx: Context) -> tuple[int, int] | None:
+    """The sentence a guess of ``model`` would mark, if its gate lets the guess be heard."""
+    sentence = model.weightiest_sentence(ctx)
+    return sentence if sentence and GATES[model.rule_id].admits(ctx, sentence) else None
+
+
+class LearnedFlagRecognizer:
+    rule_ids = tuple(GATES)
+
+    def find(self, ctx: Context) -> Iterator[Finding]:
+        post_features = features(ctx.doc)
+        for model in models():
+            if model.probability(post_features) >= model.threshold and (sentence := admitted_sentence(model, ctx)):
+                yield make_finding(model.rule_id, ctx.text, *sentence)
+
+
+#: Run after the rules, and heard only on categories they left silent (registry.run_all).
+SECOND_OPINION = LearnedFlagRecognizer()
