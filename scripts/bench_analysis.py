@@ -68,6 +68,7 @@ def print_breakdown(texts: list[str]) -> None:
     from aledraft.analysis.pipeline import build_nlp
     from aledraft.analysis.readability import readability
     from aledraft.analysis.recognizers.base import Context
+    from aledraft.analysis.recognizers.learned import SECOND_OPINION
     from aledraft.analysis.registry import RECOGNIZERS
 
     nlp = build_nlp()
@@ -78,7 +79,7 @@ def print_breakdown(texts: list[str]) -> None:
     for text in texts:
         readability(text)
     steps["readability"] = time.perf_counter() - start
-    for recognizer in RECOGNIZERS:
+    for recognizer in [*RECOGNIZERS, SECOND_OPINION]:
         start = time.perf_counter()
         for ctx in contexts:
             list(recognizer.find(ctx))

@@ -83,7 +83,7 @@ _WARM_UP_TEXT = ("Hej Anna Svensson! Välkommen till biblioteket i Nödinge. Rin
 
 
 def warm_up() -> None:
-    """Load everything analyze() needs (pipeline, lemma table, name lexicons, hunspell-sv) now.
+    """Load everything analyze() needs (pipeline, lemma table, name lexicons, learned weights, hunspell-sv) now.
 
     Call it once at start-up (wsgi.py does, before gunicorn forks its workers): the first
     analyze() then takes milliseconds rather than seconds. Then the loaded objects, some
@@ -93,11 +93,12 @@ def warm_up() -> None:
     """
     from . import hunspell
     from .pipeline import lemma_lookup
-    from .recognizers import names, spelling
+    from .recognizers import learned, names, spelling
 
     build_nlp()
     lemma_lookup()
     names.lexicon()
+    learned.models()
     hunspell.warm_up()
     spelling.warm_up()
     for platform in (None, *PLATFORMS):
