@@ -86,10 +86,12 @@ def _findings(text, rule_prefix, platform=None):
     ('Mamman har precis släppts ut från häktet.', 'släppts ut från häktet'),
     ('Hej Leila! Eftersom Kommunal företräder dig i frågan svarar vi inte här.', 'Kommunal företräder dig'),
     ('Hej Nils! Men du som moderat borde väl gilla det här?', 'som moderat'),
+    ('Tack Agneta Ström, som genomgår strålbehandling, för att du ställde upp!', 'genomgår strålbehandling'),
+    ('”Sedan jag blev drogfri har jag cyklat varje dag”, säger Leif.', 'jag blev drogfri'),
 ], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun",
         "allergy", "allergy-adjective", "hospital", "habilitation", "home-care", "child-psychiatry",
         "stroke", "ethnic-noun-audience-after", "ethnic-adjective", "union-role-genitive", "union-role-for",
-        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons", "parent-drinking", "your-wheelchair", "cared-for-depression", "religious-reasons", "fasting-in-reply", "living-with-ms", "severely-allergic", "admitted-to-psychiatry", "infection", "struggled-with-anxiety", "new-medicine", "religious-holiday", "union-with", "needs-wheelchair-space", "sick-leave-for", "fought-cancer", "broken-hip", "taken-to-hospital", "expecting-child", "hard-time-with-depression", "your-hearing-loss", "after-operation-compound", "i-am-dyslexic", "no-god", "sentenced-for", "released-from-custody", "union-represents-you", "you-as-party-member"])
+        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons", "parent-drinking", "your-wheelchair", "cared-for-depression", "religious-reasons", "fasting-in-reply", "living-with-ms", "severely-allergic", "admitted-to-psychiatry", "infection", "struggled-with-anxiety", "new-medicine", "religious-holiday", "union-with", "needs-wheelchair-space", "sick-leave-for", "fought-cancer", "broken-hip", "taken-to-hospital", "expecting-child", "hard-time-with-depression", "your-hearing-loss", "after-operation-compound", "i-am-dyslexic", "no-god", "sentenced-for", "released-from-custody", "union-represents-you", "you-as-party-member", "undergoing-treatment", "became-sober"])
 def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     spans = [f.text for f in _findings(text, "pii.sensitive_data")]
     assert any(fact in span for span in spans), spans
@@ -181,8 +183,14 @@ def test_general_health_religion_and_politics_without_a_person_pass(text):
     'Förslaget är inte klart, så sprid det inte förrän ledningen har bestämt sig.',
     'Efter intervjuerna är Lena Sjö och Ali Demir kvar. Referenserna på Ali var svaga.',
     'Hej Kjell! Enligt läkarintyget kan du inte gå längre än 50 meter.',
+    'Hej Rut! Intyget från vårdcentralen visar att du behöver rullator.',
+    'Skolan läggs ner i höst. Säg inget till föräldrarna än!',
+    'Välkommen Malin! Efter några förhandlingsrundor går hon med på att börja med 61 000 kr i månaden.',
+    'Lösenordet är det gamla med årtalet på slutet.',
+    'Biblioteket står tomt i juli och larmet fungerar inte förrän i augusti.',
+    'Lägesrapport från matupphandlingen: anbuden är inne och Grossisten är klart billigast.',
 ], ids=["marker", "staff-memo", "embargo", "case", "bid", "personnel", "code", "case-number", "draft-heading",
-        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft", "agreed-departure", "paid-leave", "other-duties", "password-value", "benefit-of-addressee", "scores-before-award", "ranking-without-tender-word", "camera-blind-spot", "draft-version", "protected-identity", "lss-housing", "bid-amounts", "code-after-words", "pupil-hit", "home-visit", "care-place-in-reply", "safety-alarm-in-reply", "pupil-remote", "salary-of-head", "employment-ends", "cheapest-bid", "internal-for-staff", "social-services-assessment", "keyed-code", "lock-setting", "between-us", "not-official-yet", "had-to-leave", "written-warning", "not-on-duty-during-inquiry", "negotiated-salary", "custody-dispute", "cheapest-after-bids", "alarm-off-code", "cheapest-lands-on", "before-press-release", "do-not-spread", "candidate-references", "medical-certificate-in-reply"])
+        "bids-received", "bid-ranking", "dismissal", "convicted-employee", "suspended-head", "harassment-inquiry", "part-time-after-burnout", "pupil-support", "social-services-inquiry", "ranking-after-bids", "price-before-award", "key-location", "guard-rounds", "this-is-a-draft", "agreed-departure", "paid-leave", "other-duties", "password-value", "benefit-of-addressee", "scores-before-award", "ranking-without-tender-word", "camera-blind-spot", "draft-version", "protected-identity", "lss-housing", "bid-amounts", "code-after-words", "pupil-hit", "home-visit", "care-place-in-reply", "safety-alarm-in-reply", "pupil-remote", "salary-of-head", "employment-ends", "cheapest-bid", "internal-for-staff", "social-services-assessment", "keyed-code", "lock-setting", "between-us", "not-official-yet", "had-to-leave", "written-warning", "not-on-duty-during-inquiry", "negotiated-salary", "custody-dispute", "cheapest-after-bids", "alarm-off-code", "cheapest-lands-on", "before-press-release", "do-not-spread", "candidate-references", "medical-certificate-in-reply", "certificate-shows", "say-nothing-yet", "salary-in-welcome", "password-by-recipe", "alarm-out-of-order", "compound-procurement"])
 def test_confidential_content_is_flagged(text):
     assert "confidential" in _rule_categories(text)
 
@@ -215,8 +223,11 @@ def test_confidential_content_is_flagged(text):
     'Anders fick 21 poäng i frågesporten på biblioteket.',
     'Dela det inte bara, kom och var med på loppet!',
     'Larmet går på med 30 sekunders fördröjning när du låser.',
+    'Skriv inte personnummer eller andra uppgifter om dig själv här i kommentarerna.',
+    'Innan en handling lämnas ut prövar vi om den har uppgifter som omfattas av sekretess.',
+    'Med digitala lås behöver inga nycklar längre förvaras i nyckelskåp.',
 ], ids=["disclaimer", "notice", "award", "how-to-report", "job-ad", "pin-reminder", "thanks-staff",
-        "consultation-draft", "teaser", "leave-and-union", "evaluation-notice", "no-comment-personnel", "award-published", "sick-leave-statistics", "open-house", "retirement-thanks", "tender-notice", "award-with-price", "care-home-birthday", "care-home-open-house", "plan-against-bullying", "athlete-after-treatment", "service-number", "teaser", "quiz-points", "share-not-just", "alarm-delay"])
+        "consultation-draft", "teaser", "leave-and-union", "evaluation-notice", "no-comment-personnel", "award-published", "sick-leave-statistics", "open-house", "retirement-thanks", "tender-notice", "award-with-price", "care-home-birthday", "care-home-open-house", "plan-against-bullying", "athlete-after-treatment", "service-number", "teaser", "quiz-points", "share-not-just", "alarm-delay", "do-not-post-details", "secrecy-review-in-general", "no-key-cabinets"])
 def test_general_replies_and_public_notices_are_not_confidential(text):
     assert "confidential" not in _flags(text)
 
@@ -299,11 +310,13 @@ def test_general_replies_and_public_notices_are_not_confidential(text):
     'Du står som nummer 57 i kön till Backa förskola.',
     'Hej Josefin! Lova får börja på Backa förskola i augusti.',
     'Vilket dnr fick du? Klistra in det här så letar jag upp det.',
+    'Hej Daniel! Omar får börja i 4B på Backaskolan efter höstlovet.',
+    'Hej Göran, offerten från snickaren har kommit in och ser bra ut.',
 ], ids=["granted", "refused", "placed", "permit", "status", "asks-case-number", "asks-personnummer",
         "child-placed", "benefit-decision", "refund-on-bill", "refund-to-account", "credited-invoice",
         "refund-noun", "asks-numbers-in-comments", "named-child-placed", "your-child-placed",
         "application-status-any-verb", "missing-documents", "grade-status", "fee-amount",
-        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed", "inquiry-in-reply", "queue-number", "cancelled-fine", "go-ahead", "signature-missing", "no-demolition-permit", "fee-recalculated", "looks-really-good", "permit-renewed", "connection-ready", "reply-no", "reply-approved", "reply-changed", "reply-arranged", "reply-next-in-line", "reply-lies-with", "reply-refund", "reply-no-right", "unnamed-reply-cancelled", "unnamed-reply-school-choice", "after-your-meeting", "queue-place-on", "invoice-checked", "remark-stands", "fee-changed", "registration-received", "inspection-done", "bare-hej-cancelled", "answer-granted", "will-check-progress", "expect-refusal", "gets-a-place", "fine-stands", "sent-to-court", "complaint-registered", "complaint-dropped", "injunction-for-neighbour", "queue-number", "may-start-preschool", "paste-case-number"])
+        "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed", "inquiry-in-reply", "queue-number", "cancelled-fine", "go-ahead", "signature-missing", "no-demolition-permit", "fee-recalculated", "looks-really-good", "permit-renewed", "connection-ready", "reply-no", "reply-approved", "reply-changed", "reply-arranged", "reply-next-in-line", "reply-lies-with", "reply-refund", "reply-no-right", "unnamed-reply-cancelled", "unnamed-reply-school-choice", "after-your-meeting", "queue-place-on", "invoice-checked", "remark-stands", "fee-changed", "registration-received", "inspection-done", "bare-hej-cancelled", "answer-granted", "will-check-progress", "expect-refusal", "gets-a-place", "fine-stands", "sent-to-court", "complaint-registered", "complaint-dropped", "injunction-for-neighbour", "queue-number", "may-start-preschool", "paste-case-number", "may-start-in-class", "quote-has-come-in"])
 def test_handling_a_persons_own_case_in_public_is_flagged(text):
     assert "case_handling" in _rule_categories(text)
 
@@ -354,10 +367,11 @@ def test_handling_a_persons_own_case_in_public_is_flagged(text):
     'Bygglov söker du i e-tjänsten, och ansökan ska vara inne före 1 maj.',
     'Ingen kö! Du står på plats 1 direkt när du bokar i appen.',
     'Alla barn får börja på förskolan i augusti.',
+    'Hej Lars-Erik, vi har dolt din kommentar eftersom du skrev ut ditt personnummer. Kontakta Kontaktcenter om färdtjänsten.',
 ], ids=["bin", "how-to-apply", "fault-report", "conditional", "private-channel", "consultation",
         "fee-info", "appeal-info", "referral", "group", "warns-against-personnummer", "refund-rule",
         "lamp-reported", "group-placed", "permit-advice", "missing-documents-general",
-        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal", "no-permit-needed", "time-may-be-extended", "pay-with-ocr", "registrar-goes-through", "inquiry-about-someone-else", "invoice-schedule", "reply-booked-pickup", "reply-login-to-see", "agreed-departure-not-a-case", "lost-wallet", "cannot-say-before-award", "unnamed-general-post", "summer-holiday-programme", "bare-hej-opening-hours", "pm-then-check", "if-you-apply", "expect-queue", "answer-opening-hours", "deadline", "no-queue", "all-children-start"])
+        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal", "no-permit-needed", "time-may-be-extended", "pay-with-ocr", "registrar-goes-through", "inquiry-about-someone-else", "invoice-schedule", "reply-booked-pickup", "reply-login-to-see", "agreed-departure-not-a-case", "lost-wallet", "cannot-say-before-award", "unnamed-general-post", "summer-holiday-programme", "bare-hej-opening-hours", "pm-then-check", "if-you-apply", "expect-queue", "answer-opening-hours", "deadline", "no-queue", "all-children-start", "hidden-comment"])
 def test_service_answers_and_general_advice_are_not_case_handling(text):
     assert "case_handling" not in _flags(text)
 

@@ -6,6 +6,9 @@ from aledraft.analysis import analyze
 from aledraft.analysis.recognizers.names import find_names
 
 NAMES = [
+    # a play and a firm named after persons
+    ("I år spelar teaterföreningen Romeo och Julia i parken.", []),
+    ("Maten kommer från Svensson & Lind Storkök i Kungälv.", []),
     # full names, the whole name as one span
     ("Grattis Hedda Lundqvist som har tagit simborgarmärket!", ["Hedda Lundqvist"]),
     ("Tack till Ibrahim Yusuf och Kerstin Falk för en fin kväll.", ["Ibrahim Yusuf", "Kerstin Falk"]),

@@ -11,7 +11,7 @@ sentence whose words weigh most.
 A bag of words cannot tell "ditt bygglov är beviljat" from "när ditt bygglov är beviljat ..." or
 "Hej! Vi har ändrat öppettiderna": so a guess is heard only when the rules' own context patterns
 agree it can be one (a ``Gate``): a case word in the post and no general advice, condition,
-refusal or referral to a private channel in the marked sentence; for confidential, a person, employee, investigation, tender or
+refusal, referral to a private channel or moderation in the marked sentence; for confidential, a person, employee, investigation, tender or
 salary in the post and no disclaimer in the sentence.
 """
 
@@ -85,7 +85,7 @@ GATES = {
     "case_handling.learned": Gate(
         case_handling.RECOGNIZERS[0],
         any_in_post=frozenset({"case_in_post"}),
-        unless_in_sentence=frozenset({"conditional", "general", "refusal", "private_channel"}),
+        unless_in_sentence=frozenset({"conditional", "general", "refusal", "private_channel", "moderation"}),
     ),
     "confidential.learned": Gate(
         confidential.RECOGNIZERS[0],
