@@ -10,9 +10,10 @@ sentence whose words weigh most.
 
 A bag of words cannot tell "ditt bygglov är beviljat" from "när ditt bygglov är beviljat ..." or
 "Hej! Vi har ändrat öppettiderna": so a guess is heard only when the rules' own context patterns
-agree it can be one (a ``Gate``): a case word in the post and no general advice, condition,
-refusal, referral to a private channel or moderation in the marked sentence; for confidential, a person, employee, investigation, tender or
-salary in the post and no disclaimer in the sentence.
+agree it can be one (a ``Gate``). For case_handling: a case word in the post, and no general
+advice, condition, refusal, private-channel referral, moderation notice or staff matter in the
+marked sentence. For confidential: a person, employee, investigation, tender, salary or care
+receiver in the post, and no disclaimer in the sentence.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ GATES = {
     "case_handling.learned": Gate(
         case_handling.RECOGNIZERS[0],
         any_in_post=frozenset({"case_in_post"}),
-        unless_in_sentence=frozenset({"conditional", "general", "refusal", "private_channel", "moderation"}),
+        unless_in_sentence=frozenset({"conditional", "general", "refusal", "private_channel", "moderation", "employment"}),
     ),
     "confidential.learned": Gate(
         confidential.RECOGNIZERS[0],
