@@ -39,6 +39,7 @@ def found(text):
         ("Kontonummer: 8327-9, 123 456 789-0", [("bank_account", "8327-9, 123 456 789-0")]),
         ("Bilen med reg.nr ABC 12A blockerar infarten.", [("vehicle_reg", "ABC 12A")]),
         ("Till ägarna av bilarna GPR 318 och XUW90A på vändplanen.", [("vehicle_reg", "GPR 318"), ("vehicle_reg", "XUW90A")]),
+        ("TILL ÄGAREN AV DEN SVARTA VOLVON KLM 47P: FLYTTA BILEN!", [("vehicle_reg", "KLM 47P")]),
         ("Kortet skickas till Ängabo 9 lgh 1001, 449 41 Nol.", [("address", "Ängabo 9 lgh 1001"), ("postal_code", "449 41")]),
         ("Vi sätter in pengarna på kontot du angav, 6789-483 201 766, i veckan.", [("bank_account", "6789-483 201 766")]),
         ("Villabrand på Grönbacka 6 i Alafors i natt.", [("address", "Grönbacka 6")]),

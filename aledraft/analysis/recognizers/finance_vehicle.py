@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .base import Context, PatternRecognizer, alternatives, cue_regex, load_lines, window_before
+from .spelling import is_listed_form
 
 BANK_ACCOUNT = "pii.bank_account"
 VEHICLE_REG = "pii.vehicle_reg"
@@ -67,8 +68,11 @@ class VehicleRegRecognizer(PatternRecognizer):
         return None if match["letters"] in self.stoplist else VEHICLE_REG
 
     def invalidate(self, match: re.Match[str], ctx: Context) -> bool:
-        # In a run of capitals ("RING OSS 123") three letters are a word, not a plate.
-        # Another plate next to this one ("GPR 318 och XUW90A") is no run of capitals.
+        # In a run of capitals ("RING OSS 123") three letters that make a word are a word, not a
+        # plate; "VOLVON KLM 47P" still has one. Another plate next to this one ("GPR 318 och
+        # XUW90A") is no run of capitals.
+        if not is_listed_form(match["letters"]):
+            return False
         before = self.regex.sub("", ctx.text[max(0, match.start() - 12) : match.start()])
         after = self.regex.sub("", ctx.text[match.end() : match.end() + 12])
         return bool(self.shouting.search(before)) or bool(re.match(r"\W*[A-ZÅÄÖ]{2,}\b", after))
