@@ -60,3 +60,9 @@ def test_probability_scales_the_summed_weights_by_the_number_of_features():
     model = FlagModel("case_handling.learned", bias=0.0, threshold=0.5, weights={"beviljat": 2.0})
     assert model.probability({"beviljat"}) == pytest.approx(1 / (1 + 2.718281828 ** -2.0))
     assert model.probability({"beviljat", "a", "b", "c"}) == pytest.approx(1 / (1 + 2.718281828 ** -1.0))
+
+
+def test_an_extreme_score_gives_a_probability_not_an_overflow():
+    model = FlagModel("case_handling.learned", bias=0.0, threshold=0.5, weights={"a": -1e6, "b": 1e6})
+    assert model.probability({"a"}) == pytest.approx(0.0)
+    assert model.probability({"b"}) == pytest.approx(1.0)

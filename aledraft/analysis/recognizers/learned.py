@@ -52,7 +52,7 @@ class FlagModel:
     def probability(self, post_features: set[str]) -> float:
         total = sum(self.weights.get(feature, 0.0) for feature in post_features)
         score = self.bias + total / math.sqrt(max(len(post_features), 1))
-        return 1.0 / (1.0 + math.exp(-score))
+        return 1.0 / (1.0 + math.exp(-max(-500.0, min(500.0, score))))  # no overflow on huge posts
 
     def weightiest_sentence(self, ctx: Context) -> tuple[int, int] | None:
         """The sentence whose features weigh most; a greeting ("Hej Monica!") is no candidate."""
