@@ -92,6 +92,5 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
 def run_all(ctx: Context) -> list[Finding]:
     """Every recognizer's findings, then the learned second opinion where no rule spoke, overlaps resolved."""
     findings = [finding for recognizer in RECOGNIZERS for finding in recognizer.find(ctx)]
-    found = {finding.category for finding in findings}
-    findings += [finding for finding in learned.SECOND_OPINION.find(ctx) if finding.category not in found]
-    return resolve_overlaps(findings)
+    spoken = frozenset(finding.category for finding in findings)
+    return resolve_overlaps(findings + list(learned.SECOND_OPINION.find(ctx, spoken)))

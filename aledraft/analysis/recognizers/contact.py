@@ -102,6 +102,9 @@ class EmailRecognizer(PatternRecognizer):
         return all(map(_is_word_unfolded, parts))
 
 
+#: Letters a, o tried as å/ä/ö in one address part at most (3 letters: 27 spellings).
+MAX_UNFOLDED_LETTERS = 3
+
 
 def _is_word_unfolded(part: str) -> bool:
     """Tell whether an address part is an ordinary word, perhaps written without å/ä/ö (bistand)."""
@@ -111,9 +114,5 @@ def _is_word_unfolded(part: str) -> bool:
     if sum(len(option) > 1 for option in options) > MAX_UNFOLDED_LETTERS:
         return False
     return any(names.is_common_word("".join(letters)) for letters in itertools.product(*options))
-
-
-#: Letters a, o tried as å/ä/ö in one address part at most (3 letters: 27 spellings).
-MAX_UNFOLDED_LETTERS = 3
 
 RECOGNIZERS = [PhoneRecognizer(), EmailRecognizer()]

@@ -25,8 +25,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-from ..report import Finding
-from ..rules import make_finding
+from ..report import Category, Finding
+from ..rules import make_finding, rule
 from . import case_handling, confidential
 from .base import Context, TokenPatternRecognizer, sentence_spans
 
@@ -49,9 +49,11 @@ class FlagModel:
     threshold: float
     weights: dict[str, float]
 
+    def weight(self, some_features: set[str]) -> float:
+        return sum(self.weights.get(feature, 0.0) for feature in some_features)
+
     def probability(self, post_features: set[str]) -> float:
-        total = sum(self.weights.get(feature, 0.0) for feature in post_features)
-        score = self.bias + total / math.sqrt(max(len(post_features), 1))
+        score = self.bias + self.weight(post_features) / math.sqrt(max(len(post_features), 1))
         return 1.0 / (1.0 + math.exp(-max(-500.0, min(500.0, score))))  # no overflow on huge posts
 
     def weightiest_sentence(self, ctx: Context) -> tuple[int, int] | None:
@@ -60,7 +62,7 @@ class FlagModel:
         candidates = [s for s in sentences if sum(t.is_alpha for t in ctx.doc[s[2] : s[3]]) >= MIN_SENTENCE_WORDS]
         weightiest = max(
             candidates or sentences,
-            key=lambda s: sum(self.weights.get(f, 0.0) for f in features(ctx.doc[s[2] : s[3]])),
+            key=lambda s: self.weight(features(ctx.doc[s[2] : s[3]])),
             default=None,
         )
         return (weightiest[0], weightiest[1]) if weightiest else None
@@ -115,9 +117,12 @@ def admitted_sentence(model: FlagModel, ctx: Context) -> tuple[int, int] | None:
 class LearnedFlagRecognizer:
     rule_ids = tuple(GATES)
 
-    def find(self, ctx: Context) -> Iterator[Finding]:
+    def find(self, ctx: Context, spoken: frozenset[Category] = frozenset()) -> Iterator[Finding]:
+        """The guesses of the models whose category is not among ``spoken`` (what the rules found)."""
         post_features = features(ctx.doc)
         for model in models():
+            if rule(model.rule_id).category in spoken:
+                continue
             if model.probability(post_features) >= model.threshold and (sentence := admitted_sentence(model, ctx)):
                 yield make_finding(model.rule_id, ctx.text, *sentence)
 
