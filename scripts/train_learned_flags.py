@@ -42,8 +42,10 @@ FLAGS = {"confidential": "confidential.learned", "case_handling": "case_handling
 MIN_POSTS = 2
 C = 3.0  # inverse L2 strength: chosen by the same cross-validation (1, 3, 10 tried)
 STEPS, LEARNING_RATE = 800, 4.0
-THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
-PRECISION = 0.90
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
+# The flag's target is precision 0.80 and the rules alone hold about 0.92 on blind sets; a model
+# held to 0.90 kept that but left recall unused (session 3: confidential P 0.916, R 0.737).
+PRECISION = 0.85
 
 
 def labelled_posts() -> list[dict]:
