@@ -24,7 +24,8 @@ class BankAccountRecognizer(PatternRecognizer):
         super().__init__(
             (BANK_ACCOUNT,),
             rf"""(?<!\w)(?:{alternatives("bank_account_cues.txt")})\b
-                 (?:[\ :]+(?:är|nr|nummer|i|hos|på|till)\b|[\ :]+[{'A-ZÅÄÖ'}]\w*banken|\ [a-zåäö]+(?=[\ \w]{{0,30}},\ \d))*
+                 (?:[\ :]+(?:är|nr|nummer|i|hos|på|till)\b|[\ :]+[{'A-ZÅÄÖ'}]\w*banken|\ [a-zåäö]+(?=[\ \w]{{0,30}},\ \d)
+                    |\ den\ \d{{1,2}}(?::[ae])?(?:\ [a-zåäö]+)?(?=\ till\b))*
                  (?:[\ :]+|,\ )
                  (?P<value>\d(?:[\d\ -]*\d)?(?:,\ ?\d[\d\ -]{{4,}}\d)?)(?![\d,.]\d)""",
             re.VERBOSE | re.IGNORECASE,

@@ -10,10 +10,10 @@ sentence whose words weigh most.
 
 A bag of words cannot tell "ditt bygglov är beviljat" from "när ditt bygglov är beviljat ..." or
 "Hej! Vi har ändrat öppettiderna": so a guess is heard only when the rules' own context patterns
-agree it can be one (a ``Gate``). For case_handling: a case word in the post, and no general
-advice, condition, refusal, private-channel referral, moderation notice or staff matter in the
-marked sentence. For confidential: a person, employee, investigation, tender, salary or care
-receiver in the post, and no disclaimer in the sentence.
+agree it can be one (a ``Gate``). For case_handling: a case word in the post, no refusal to
+discuss cases anywhere in it, and no general advice, condition, private-channel referral,
+moderation notice or staff matter in the marked sentence. For confidential: a person, employee,
+investigation, tender, salary or care receiver in the post, and no disclaimer in the sentence.
 """
 
 from __future__ import annotations
@@ -75,12 +75,15 @@ class Gate:
     recognizer: TokenPatternRecognizer
     any_in_post: frozenset[str]
     unless_in_sentence: frozenset[str]
+    unless_in_post: frozenset[str] = frozenset()
 
     def admits(self, ctx: Context, sentence: tuple[int, int]) -> bool:
-        found = self.recognizer.context_spans(ctx, self.any_in_post | self.unless_in_sentence)
+        found = self.recognizer.context_spans(ctx, self.any_in_post | self.unless_in_sentence | self.unless_in_post)
         start, end = sentence
-        return any(name in found for name in self.any_in_post) and not any(
-            start <= s and e <= end for name in self.unless_in_sentence for s, e in found.get(name, ())
+        return (
+            any(name in found for name in self.any_in_post)
+            and not any(name in found for name in self.unless_in_post)
+            and not any(start <= s and e <= end for name in self.unless_in_sentence for s, e in found.get(name, ()))
         )
 
 
@@ -88,7 +91,8 @@ GATES = {
     "case_handling.learned": Gate(
         case_handling.RECOGNIZERS[0],
         any_in_post=frozenset({"case_in_post"}),
-        unless_in_sentence=frozenset({"conditional", "general", "refusal", "private_channel", "moderation", "employment"}),
+        unless_in_post=frozenset({"refusal"}),
+        unless_in_sentence=frozenset({"conditional", "general", "private_channel", "moderation", "employment"}),
     ),
     "confidential.learned": Gate(
         confidential.RECOGNIZERS[0],
