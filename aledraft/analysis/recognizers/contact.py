@@ -25,6 +25,8 @@ _DIGIT_RUN = re.compile(r"[+(]?\d[\d \t\u00a0().\-–/]{4,30}\d")
 MIN_DIGITS = 7
 #: Characters kept on each side of a run, so libphonenumber still sees a number's neighbours.
 _MARGIN = 3
+#: Opening hours that libphonenumber reads as a number ("kl. 06.30–18.00").
+_TIME_RANGE = re.compile(r"\d{1,2}[.:]\d{2}\s*[–-]\s*\d{1,2}[.:]\d{2}")
 
 
 def _e164(number: phonenumbers.PhoneNumber) -> str:
@@ -60,6 +62,8 @@ class PhoneRecognizer:
                 continue
             offset = max(0, run.start() - _MARGIN)
             for match in phonenumbers.PhoneNumberMatcher(text[offset : run.end() + _MARGIN], "SE"):
+                if _TIME_RANGE.fullmatch(match.raw_string):
+                    continue
                 if _e164(match.number) not in self.official and (
                     phonenumbers.number_type(match.number) not in SERVICE_NUMBER_TYPES
                 ) and not self.service_cues.search(window_before(text, offset + match.start, 40)):

@@ -19,6 +19,8 @@ _GREETING = re.compile(
 #: A comment reply that greets without a name ("Hej! Vi har makulerat ...") is this short at most.
 MAX_UNNAMED_REPLY_CHARS = 600
 _BARE_GREETING = re.compile(r"\s*(?:hej|hejsan|hallå)\s*[!,.]\s", re.IGNORECASE)
+#: ... or opens with the @handle of the person or firm it answers ("@BistroNolGbg Det tillfälliga ..."),
+_HANDLE = re.compile(r"\s*@[\w.]+\s")
 #: ... or opens by answering a question ("japp, godkänt nu", "Nej, tyvärr ...", "Tyvärr inte än.").
 _ANSWER = re.compile(r"\s*(?:ja|japp|jajamen|jo|nej|nä|nope|yes|absolut|tyvärr|precis|stämmer|okej|ok)\b\s*[!,.:]", re.IGNORECASE)
 
@@ -26,10 +28,12 @@ _ANSWER = re.compile(r"\s*(?:ja|japp|jajamen|jo|nej|nä|nope|yes|absolut|tyvärr
 def addressed_person(text: str, names: list[tuple[int, int]]) -> bool:
     """Tell whether the post is a reply to one person.
 
-    It is when its first words greet a name ("Hej Katarzyna!"), or when a short post opens with a
-    bare "Hej!" ("Hej! Vi har makulerat din faktura."; posts for everyone greet "Hej alla!") or
+    It is when it opens with an @handle, when its first words greet a name ("Hej Katarzyna!"), or
+    when a short post opens with a bare "Hej!" ("Hej! Vi har makulerat din faktura."; posts for everyone greet "Hej alla!") or
     with an answer ("japp, godkänt nu").
     """
+    if _HANDLE.match(text):
+        return True
     if names:
         start, end = names[0]
         if _GREETING.fullmatch(text, 0, start) is not None and text[end:end + 1] in ("!", ",", ".", ":", " ", "\n"):
