@@ -99,6 +99,12 @@ NAMES = [
     # a pet noun right before the name: an animal, not a person
     ("Vår katt Sixten har blivit bibliotekets maskot.", []),
     ("Förskolan fick besök av hästen Stella och ponnyn Elsa.", []),
+    # days in a programme, a law named after a person, a unit's signature
+    ("Höstlov!\nTis 28/10: Teater kl. 10\nTors 30/10: Serieverkstad kl. 13", []),
+    ("Vad är lex Sarah? Alla som jobbar inom LSS ska rapportera missförhållanden.", []),
+    ("Välkommen in! /Ale fritid", []),
+    # names common in Sweden from Eritrea and Ethiopia
+    ("Vi har tagit emot anmälan för Dawit, och han börjar på måndag.", ["Dawit"]),
 ]
 
 

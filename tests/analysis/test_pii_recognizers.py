@@ -46,6 +46,9 @@ def found(text):
         ("Han har öppen ateljé hemma på Hålanda Bygata 14.", [("address", "Bygata 14")]),
         ("Klagomålet gäller hundskall från grannen på Ängabo 11.", [("address", "Ängabo 11")]),
         ("Lönen ska sättas in på 5213-666 17 60 (SEB).", [("bank_account", "5213-666 17 60")]),
+        ("Arvodet betalas ut den 27 oktober till 6192-437 826 155.", [("bank_account", "6192-437 826 155")]),
+        ("Ingrid bor på Hålanda Kyrkväg 9.", [("address", "Kyrkväg 9")]),
+        ("Inspektören var på Solvändan 3 i onsdags.", [("address", "Solvändan 3")]),
     ],
 )
 def test_found(text, expected):
@@ -73,6 +76,8 @@ def test_found(text, expected):
         "Vi sätter in 1 688 kr i veckan.",
         "Jourhavande medmänniska 08-702 16 80 har öppet hela natten.",
         "Frågor om bistånd? Mejla ekonomiskt.bistand@ale.se.",
+        "Fritids tar emot barn i Ale Kulturrum kl. 06.30–18.00.",
+        "Lönen betalas ut den 25 oktober 2025.",
     ],
 )
 def test_not_found(text):

@@ -228,11 +228,13 @@ def _gazetteer_tokens(tokens: Sequence[Token], lex: Lexicon) -> set[int]:
             while j < len(tokens) and (tokens[j].text[:1].isupper() or lowers[j] in PARTICLES):
                 j += 1
             covered.update(range(i, j))
-        # A one-word entry may be this token with a genitive s or a hyphenated compound.
+        # A one-word entry may be this token with a genitive s or a hyphenated compound; a
+        # signature ("/Ale fritid") starts with a slash.
+        lower = lower.removeprefix("/")
         for key in {lower, lower.removesuffix("s"), lower.partition("-")[0]}:
             for entry in lex.gazetteer.get(key, ()):
                 n = len(entry)
-                words = lowers[i:i + n]
+                words = [lower, *lowers[i + 1:i + n]]
                 if len(words) == n and words[:-1] == list(entry[:-1]) and (
                     words[-1] in (entry[-1], entry[-1] + "s") or words[-1].startswith(entry[-1] + "-")
                     or n > 1 and len(entry[-1]) >= MIN_COMPOUND_HEAD and words[-1].startswith(entry[-1])
@@ -460,6 +462,8 @@ def _is_name_start(
     if not (first_name or word.capitalised):
         return False
     i = word.token.i
+    if word.token.lower_ in lex.abbreviations and (after := _next(tokens, i)) is not None and after.text[:1].isdigit():
+        return False  # a day in a programme: "Tis 28/10: teater", "Tors 30/10"
     lower = word.base.lower()
     previous = _previous(tokens, i)
     genitive = word.base != word.token.text.lstrip("/@")
