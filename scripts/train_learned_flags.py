@@ -4,7 +4,7 @@ Usage: python scripts/train_learned_flags.py [--check]
 
 Reads the labelled posts (the dev lines of ../shared/testdata/drafts-dev.jsonl and every
 tests/analysis/data/*.jsonl), fits one L2-regularised logistic regression per flag over the
-post's distinct lower-case words and word pairs seen in at least MIN_POSTS posts
+post's distinct lower-case words, word pairs and word pieces seen in at least MIN_POSTS posts
 (recognizers/learned.py ``features``; each post's vector scaled by 1/sqrt(its features)) by
 full-batch gradient descent, which is deterministic, and writes
 aledraft/analysis/data/learned_flags.json.
@@ -111,7 +111,8 @@ def main() -> int:
     output = {
         "source": "Trained by scripts/train_learned_flags.py on the labelled posts of aledraft "
         "(../shared/testdata/drafts-dev.jsonl dev lines and tests/analysis/data/*.jsonl, all invented "
-        "posts written for this project). Logistic regression over distinct lower-case words.",
+        "posts written for this project). Logistic regression over distinct lower-case words, word pairs "
+        "and five-letter word pieces.",
         "models": {},
     }
     for flag, rule_id in FLAGS.items():

@@ -334,7 +334,11 @@ class TokenPatternRecognizer:
     def context_spans(self, ctx: Context, names: set[str]) -> dict[str, list[tuple[int, int]]]:
         """Where in the post the contexts called ``names`` occur, computed ones included."""
         found: dict[str, list[tuple[int, int]]] = {}
-        self._add_contexts(ctx.doc[:], names, None, found)
+        filled: dict[int, set[int]] = {}  # the screen, over the whole post
+        for text in token_texts(ctx.doc):
+            for n, k in self.triggers(text):
+                filled.setdefault(n, set()).add(k)
+        self._add_contexts(ctx.doc[:], names, filled, found)
         for name, spans in self.contexts(ctx).items():
             if name in names and spans:
                 found.setdefault(name, []).extend(spans)

@@ -3,9 +3,9 @@
 The token-pattern rules (data/confidential.jsonl, data/case_handling.jsonl) find what they have
 words for. On blind sets written by people who never saw them they missed a quarter to a half of
 the confidential posts and case-handling replies (tests/analysis/data/README.md): people say the
-same thing in too many ways. A logistic regression over the post's lower-case words and word
-pairs, trained by ``scripts/train_learned_flags.py`` on the labelled sets, catches much of the
-rest. It speaks only where no rule of its category did (registry.run_all), as a warning, on the
+same thing in too many ways. A logistic regression over the post's lower-case words, word pairs
+and the pieces of its compounds, trained by ``scripts/train_learned_flags.py`` on the labelled
+sets, catches much of the rest. It speaks only where no rule of its category did (registry.run_all), as a warning, on the
 sentence whose words weigh most.
 
 A bag of words cannot tell "ditt bygglov är beviljat" from "när ditt bygglov är beviljat ..." or
@@ -13,7 +13,8 @@ A bag of words cannot tell "ditt bygglov är beviljat" from "när ditt bygglov �
 agree it can be one (a ``Gate``). For case_handling: a case word in the post, no refusal to
 discuss cases anywhere in it, and no general advice, condition, private-channel referral,
 moderation notice or staff matter in the marked sentence. For confidential: a person, employee,
-investigation, tender, salary or care receiver in the post, and no disclaimer in the sentence.
+investigation, tender, salary or care receiver in the post, no award decision already made, and no
+disclaimer or figure for a whole group in the marked sentence.
 """
 
 from __future__ import annotations
@@ -34,10 +35,27 @@ MODEL_FILE = "learned_flags.json"
 MIN_SENTENCE_WORDS = 3
 
 
+#: Letters of the word pieces that are features too: Swedish compounds carry their meaning in
+#: parts (rehabplanen, lönespecen, serverrummet, larmkoden), which whole words never share.
+PIECE_LETTERS = 5
+
+
+@functools.lru_cache(maxsize=100_000)
+def _pieces(word: str) -> tuple[str, ...]:
+    """The five-letter pieces ("#rehab") of a word of seven letters or more."""
+    if len(word) < PIECE_LETTERS + 2:
+        return ()
+    return tuple("#" + word[i : i + PIECE_LETTERS] for i in range(len(word) - PIECE_LETTERS + 1))
+
+
 def features(tokens: Iterable) -> set[str]:
-    """The model's features of a run of spaCy tokens: distinct lower-case words and word pairs."""
+    """The model's features of a run of spaCy tokens: distinct lower-case words, word pairs and
+    word pieces."""
     words = [token.lower_ for token in tokens if token.is_alpha]
-    return {*words, *(f"{first} {second}" for first, second in zip(words, words[1:]))}
+    found = {*words, *(f"{first} {second}" for first, second in zip(words, words[1:]))}
+    for word in set(words):
+        found.update(_pieces(word))
+    return found
 
 
 @dataclass(frozen=True)
@@ -97,7 +115,8 @@ GATES = {
     "confidential.learned": Gate(
         confidential.RECOGNIZERS[0],
         any_in_post=frozenset({"person", "employment", "investigation", "tender", "salary", "care_receiver"}),
-        unless_in_sentence=frozenset({"disclaimer", "general_service"}),
+        unless_in_post=frozenset({"awarded"}),
+        unless_in_sentence=frozenset({"disclaimer", "general_service", "aggregate"}),
     ),
 }
 
