@@ -104,7 +104,7 @@ NAMES = [
     ("Vad är lex Sarah? Alla som jobbar inom LSS ska rapportera missförhållanden.", []),
     ("Välkommen in! /Ale fritid", []),
     # names common in Sweden from Eritrea and Ethiopia
-    ("Vi har tagit emot anmälan för Dawit, och han börjar på måndag.", ["Dawit"]),
+    ("Vi har tagit emot anmälan för Dawit, och han börjar på måndag.", ["Dawit"]),    ("Pippi kommer till Ale! Kapten Efraim är förstås med, och Herr Nilsson också.", []),
 ]
 
 

@@ -49,6 +49,7 @@ def found(text):
         ("Arvodet betalas ut den 27 oktober till 6192-437 826 155.", [("bank_account", "6192-437 826 155")]),
         ("Ingrid bor på Hålanda Kyrkväg 9.", [("address", "Kyrkväg 9")]),
         ("Inspektören var på Solvändan 3 i onsdags.", [("address", "Solvändan 3")]),
+        ("Avloppsanläggningen på Grönlid 3 uppfyller inte kraven.", [("address", "Grönlid 3")]),
     ],
 )
 def test_found(text, expected):
