@@ -11,9 +11,9 @@ aledraft/analysis/data/learned_flags.json.
 
 The threshold of each flag comes from leave-one-set-out cross-validation: the lowest of
 THRESHOLDS at which the gated model (learned.py ``Gate``), trained without a set, reaches
-PRECISION on that set, pooled over all sets. Those cross-validated figures are printed: they
-estimate the model on posts it has not seen, alone and gated (the rules' blind figures are in
-tests/analysis/data/README.md).
+ADDED_PRECISION on that set's posts where no rule of the flag spoke, pooled over all sets. Those
+cross-validated figures are printed: they estimate the model on posts it has not seen, alone and
+gated (the rules' blind figures are in tests/analysis/data/README.md).
 --check trains again and fails if the committed file differs (the data or the code changed).
 """
 
@@ -34,6 +34,7 @@ from aledraft.analysis import doc_text  # noqa: E402
 from aledraft.analysis.pipeline import build_nlp  # noqa: E402
 from aledraft.analysis.recognizers.base import Context  # noqa: E402
 from aledraft.analysis.recognizers.learned import MODEL_FILE, FlagModel, admitted_sentence, features  # noqa: E402
+from aledraft.analysis.registry import RECOGNIZERS  # noqa: E402
 
 DEV_PATH = REPO.parent / "shared" / "testdata" / "drafts-dev.jsonl"
 SETS_DIR = REPO / "tests" / "analysis" / "data"
@@ -43,9 +44,12 @@ MIN_POSTS = 2
 C = 3.0  # inverse L2 strength: chosen by the same cross-validation (1, 3, 10 tried)
 STEPS, LEARNING_RATE = 800, 4.0
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
-# The flag's target is precision 0.80 and the rules alone hold about 0.92 on blind sets; a model
-# held to 0.90 kept that but left recall unused (session 3: confidential P 0.916, R 0.737).
-PRECISION = 0.85
+# The model is heard only where no rule of its flag spoke, so its threshold is set on those posts:
+# the lowest at which its guesses there are right this often. The rules were written from these
+# sets, so few of their positives are left to the model here and the figure is pessimistic: on
+# blind sets in session 4 the guesses were right about 0.7 of the time at a cross-validated 0.55.
+# (Precision over all posts, used before, let case_handling guess wrong as often as right.)
+ADDED_PRECISION = 0.55
 
 
 def labelled_posts() -> list[dict]:
@@ -107,6 +111,8 @@ def main() -> int:
     contexts = [Context(post["text"], nlp(doc_text(post["text"])), post.get("platform")) for post in posts]
     rows = [features(ctx.doc) for ctx in contexts]
     sets = [post["set"] for post in posts]
+    rule_flags = [{finding.category.value for recognizer in RECOGNIZERS for finding in recognizer.find(ctx)}
+                  for ctx in contexts]
     print(f"{len(posts)} labelled posts in {len(set(sets))} sets")
     output = {
         "source": "Trained by scripts/train_learned_flags.py on the labelled posts of aledraft "
@@ -118,14 +124,21 @@ def main() -> int:
     for flag, rule_id in FLAGS.items():
         labels = np.array([flag in post["doc_flags"] for post in posts], dtype=float)
         probabilities, admitted = cross_validated(rule_id, contexts, rows, labels, sets)
-        print(f"\n{flag}: {int(labels.sum())} of {len(posts)} posts; leave-one-set-out precision / recall:")
+        silent = np.array([flag not in found for found in rule_flags])
+        print(f"\n{flag}: {int(labels.sum())} of {len(posts)} posts, {int((labels[silent] == 1).sum())} of them "
+              "without a rule finding; leave-one-set-out precision / recall:")
         threshold = None
         for candidate in THRESHOLDS:
+            guessed = (probabilities >= candidate) & admitted
             alone = precision_recall(probabilities >= candidate, labels)
-            gated = precision_recall((probabilities >= candidate) & admitted, labels)
+            gated = precision_recall(guessed, labels)
+            added = guessed & silent
+            added_right = int((added & (labels == 1)).sum())
+            added_precision = added_right / max(int(added.sum()), 1)
             print(f"  threshold {candidate:.2f}: model alone {alone[0]:.3f} / {alone[1]:.3f}, "
-                  f"gated {gated[0]:.3f} / {gated[1]:.3f}")
-            if threshold is None and gated[0] >= PRECISION:
+                  f"gated {gated[0]:.3f} / {gated[1]:.3f}, where the rules are silent "
+                  f"{added_right} right of {int(added.sum())} ({added_precision:.3f})")
+            if threshold is None and added_precision >= ADDED_PRECISION:
                 threshold = candidate
         threshold = threshold or THRESHOLDS[-1]
         print(f"  chosen threshold: {threshold:.2f}")
