@@ -84,7 +84,7 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         ["Vi söker en vikarie till köket under våren.", "Vid uppsägning gäller en månads uppsägningstid."],
     ),
     "confidential.security": (
-        ["Portkoden till idrottshallen är 2580.", "Lösenordet till gästnätet är Ale2026!"],
+        ["Portkoden till idrottshallen är 2580.", "Lösenordet till personalnätet är Ale2026!"],
         ["Glöm inte lånekortet och din pinkod!", "Lösenordet skickas hem med eleverna."],
     ),
     "case_handling.decision": (

@@ -159,10 +159,10 @@ class SubstitutionRecognizer:
 #: case or digits (so "kl. 21" and "ca 15.30" stay inside their sentence). Writers in a hurry
 #: start sentences in lower case too ("… så den makuleras. du behöver inte betala"): that counts
 #: after ! or ?, and after a full stop ending a word of five letters or more (not kl. or t.ex.)
-#: or a bracket or quote.
+#: or a bracket or quote. An emoji before a capital ends a sentence too ("… kulturstipendiet 🎸 Vi har").
 _SENTENCE_BREAK = re.compile(
     r"\n+|(?<=[.!?:])\s+(?=[^\sa-zåäöéü0-9])|(?<=[!?])\s+(?=[a-zåäö])|(?<=[a-zåäö]{5}\.)\s+(?=[a-zåäö])"
-    r"|(?<=[)”\"]\.)\s+(?=[a-zåäö])"
+    r"|(?<=[)”\"]\.)\s+(?=[a-zåäö])|(?<=[\u2600-\u27bf\ufe0f\U0001f300-\U0001faff])\s+(?=[A-ZÅÄÖ])"
 )
 #: Where a clause ends when a finding is grown to cover the whole statement.
 _CLAUSE_END = re.compile(r"[,;!?\n()–—]|\.(?=\s|$)| och | men ")

@@ -14,7 +14,7 @@ agree it can be one (a ``Gate``). For case_handling: a case word in the post, no
 discuss cases anywhere in it, and no general advice, condition, private-channel referral,
 moderation notice or staff matter in the marked sentence. For confidential: a person, employee,
 investigation, tender, salary or care receiver in the post, no award decision already made, and no
-disclaimer or figure for a whole group in the marked sentence.
+disclaimer, figure for a whole group or public stage of a procurement in the marked sentence.
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ GATES = {
         confidential.RECOGNIZERS[0],
         any_in_post=frozenset({"person", "employment", "investigation", "tender", "salary", "care_receiver"}),
         unless_in_post=frozenset({"awarded"}),
-        unless_in_sentence=frozenset({"disclaimer", "general_service", "aggregate"}),
+        unless_in_sentence=frozenset({"disclaimer", "general_service", "aggregate", "process_notice"}),
     ),
 }
 
