@@ -63,6 +63,7 @@ def test_space_separated_spelling_is_suspect():
         "Fakturanummer 811218-9877 ska anges vid betalning.",
         "Ditt tillståndsnummer är 251114-0935.",
         "Bokningsnumret står i mejlet och ser ut ungefär så här: 251123-4410.",
+        "Felanmälan har fått nummer 250911-4417 hos vår entreprenör.",
     ],
 )
 def test_not_identity_numbers(text):

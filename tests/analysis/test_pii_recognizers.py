@@ -50,6 +50,8 @@ def found(text):
         ("Ingrid bor på Hålanda Kyrkväg 9.", [("address", "Kyrkväg 9")]),
         ("Inspektören var på Solvändan 3 i onsdags.", [("address", "Solvändan 3")]),
         ("Avloppsanläggningen på Grönlid 3 uppfyller inte kraven.", [("address", "Grönlid 3")]),
+        ("Vi har återbetalat 1 350 kr till kontot du uppgav (6472-318 905 272).", [("bank_account", "6472-318 905 272")]),
+        ("Felanmälan för lägenheten på Göta älvs väg 12 lgh 1203 är mottagen.", [("address", "Göta älvs väg 12 lgh 1203")]),
     ],
 )
 def test_found(text, expected):

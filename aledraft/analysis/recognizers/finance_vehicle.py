@@ -26,7 +26,8 @@ class BankAccountRecognizer(PatternRecognizer):
             rf"""(?<!\w)(?:{alternatives("bank_account_cues.txt")})\b
                  (?:[\ :]+(?:är|nr|nummer|i|hos|på|till)\b|[\ :]+[{'A-ZÅÄÖ'}]\w*banken|\ [a-zåäö]+(?=[\ \w]{{0,30}},\ \d)
                     |\ den\ \d{{1,2}}(?::[ae])?(?:\ [a-zåäö]+)?(?=\ till\b))*
-                 (?:[\ :]+|,\ )
+                 (?:\ (?:du|ni)\ (?:uppgav|angav|skickade|lämnade|gav\ oss))?
+                 (?:[\ :]+\(?|,\ )
                  (?P<value>\d(?:[\d\ -]*\d)?(?:,\ ?\d[\d\ -]{{4,}}\d)?)(?![\d,.]\d)""",
             re.VERBOSE | re.IGNORECASE,
         )

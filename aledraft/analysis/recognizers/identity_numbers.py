@@ -21,8 +21,8 @@ _PATTERN = r"""
     (?P<value>(?:1[89]|20)?\d{6}[-+\ ]?\d{4})
     (?![\w]|[-+/.,]\d)
 """
-#: A word naming some other kind of number (tillståndsnummer, bokningsnr) earlier in the sentence.
-_OTHER_NUMBER_WORD = re.compile(r"(?<!\w)(?!person|samordning)\w+(?:nummer|numret|numren|nr)\b(?![^.!?\n]*[.!?\n])")
+#: A word naming some other kind of number (tillståndsnummer, bokningsnr, "fick nummer") earlier in the sentence.
+_OTHER_NUMBER_WORD = re.compile(r"(?<!\w)(?!person|samordning)\w*(?:nummer|numret|numren|nr)\b(?![^.!?\n]*[.!?\n])")
 
 
 def _plausible_date(digits: str) -> bool:
