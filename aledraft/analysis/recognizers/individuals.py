@@ -29,8 +29,8 @@ def addressed_person(text: str, names: list[tuple[int, int]]) -> bool:
     """Tell whether the post is a reply to one person.
 
     It is when it opens with an @handle, when its first words greet a name ("Hej Katarzyna!"), or
-    when a short post opens with a bare "Hej!" ("Hej! Vi har makulerat din faktura."; posts for everyone greet "Hej alla!") or
-    with an answer ("japp, godkänt nu").
+    when a short post opens with a bare "Hej!" ("Hej! Vi har makulerat din faktura."; posts for
+    everyone greet "Hej alla!") or with an answer ("japp, godkänt nu").
     """
     if _HANDLE.match(text):
         return True

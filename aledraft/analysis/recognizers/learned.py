@@ -5,8 +5,8 @@ words for. On blind sets written by people who never saw them they missed a quar
 the confidential posts and case-handling replies (tests/analysis/data/README.md): people say the
 same thing in too many ways. A logistic regression over the post's lower-case words, word pairs
 and the pieces of its compounds, trained by ``scripts/train_learned_flags.py`` on the labelled
-sets, catches much of the rest. It speaks only where no rule of its category did (registry.run_all), as a warning, on the
-sentence whose words weigh most.
+sets, catches much of the rest. It speaks only where no rule of its category did
+(registry.run_all), as a warning, on the sentence whose words weigh most.
 
 A bag of words cannot tell "ditt bygglov är beviljat" from "när ditt bygglov är beviljat ..." or
 "Hej! Vi har ändrat öppettiderna": so a guess is heard only when the rules' own context patterns
