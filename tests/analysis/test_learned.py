@@ -4,7 +4,7 @@ import pytest
 
 from aledraft.analysis import analyze
 from aledraft.analysis.recognizers.base import Context
-from aledraft.analysis.recognizers.learned import GATES, FlagModel, admitted_sentence, models
+from aledraft.analysis.recognizers.learned import GATES, FlagModel, admitted_sentence, features, models
 from aledraft.analysis.rules import RULES
 
 
@@ -66,3 +66,9 @@ def test_an_extreme_score_gives_a_probability_not_an_overflow():
     model = FlagModel("case_handling.learned", bias=0.0, threshold=0.5, weights={"a": -1e6, "b": 1e6})
     assert model.probability({"a"}) == pytest.approx(0.0)
     assert model.probability({"b"}) == pytest.approx(1.0)
+
+
+def test_features_are_words_word_pairs_and_pieces_of_long_words(nlp):
+    found = features(nlp("Rehabplanen löper"))
+    assert {"rehabplanen", "löper", "rehabplanen löper", "#rehab", "#lanen"} <= found
+    assert not any(feature.startswith("#") and "löper" in feature for feature in found)  # six letters: no pieces
