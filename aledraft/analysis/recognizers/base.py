@@ -7,7 +7,7 @@ import functools
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from typing import Protocol
@@ -187,19 +187,44 @@ def clause_end(text: str, end: int, limit: int) -> int:
     return brk.start() if brk else min(limit, end + MAX_CLAUSE_CHARS)
 
 
-def _token_test(spec: dict) -> Callable[[str], bool]:
-    """Return a test on a token's text that is true whenever ``spec`` (LOWER/TEXT/ORTH) can match."""
-    for attr in ("LOWER", "TEXT", "ORTH"):
-        if attr in spec:
-            value, fold = spec[attr], str.lower if attr == "LOWER" else str
-            if isinstance(value, str):
-                return lambda text: fold(text) == value
-            if "IN" in value:
-                values = frozenset(value["IN"])
-                return lambda text: fold(text) in values
-            regex = re.compile(value["REGEX"])
-            return lambda text: regex.search(fold(text)) is not None
-    raise ValueError(f"the first obligatory token of a pattern needs LOWER, TEXT or ORTH: {spec}")
+class TriggerIndex:
+    """Which screened pattern tokens a token text can fill, for every text test of a pattern file.
+
+    A test is a token spec's LOWER, TEXT or ORTH value: a string, an IN list or a REGEX. Strings
+    and lists go into dicts; each distinct regex is tried only when one alternation of them all
+    finds something in the text, so an ordinary word costs a few dict lookups and one search.
+    """
+
+    def __init__(self) -> None:
+        self.exact: dict[bool, dict[str, list[tuple[int, int]]]] = {True: {}, False: {}}
+        self.regexes: dict[bool, dict[str, list[tuple[int, int]]]] = {True: {}, False: {}}
+
+    def add(self, n: int, k: int, spec: dict) -> None:
+        """Index token ``k`` of pattern line ``n`` (a spec ``_screenable`` accepts)."""
+        attr = next(attr for attr in ("LOWER", "TEXT", "ORTH") if attr in spec)
+        value, lower = spec[attr], attr == "LOWER"
+        if isinstance(value, str) or "IN" in value:
+            for word in [value] if isinstance(value, str) else value["IN"]:
+                self.exact[lower].setdefault(word, []).append((n, k))
+        else:
+            self.regexes[lower].setdefault(value["REGEX"], []).append((n, k))
+
+    @functools.cached_property
+    def _compiled(self) -> dict[bool, tuple[re.Pattern[str] | None, list[tuple[re.Pattern[str], list]]]]:
+        return {
+            lower: (re.compile("|".join(f"(?:{pattern})" for pattern in regexes)) if regexes else None,
+                    [(re.compile(pattern), places) for pattern, places in regexes.items()])
+            for lower, regexes in self.regexes.items()
+        }
+
+    def __call__(self, text: str) -> tuple[tuple[int, int], ...]:
+        found: list[tuple[int, int]] = []
+        for lower, folded in ((True, text.lower()), (False, text)):
+            found += self.exact[lower].get(folded, ())
+            any_regex, regexes = self._compiled[lower]
+            if any_regex is not None and any_regex.search(folded):
+                found += [place for regex, places in regexes if regex.search(folded) for place in places]
+        return tuple(found)
 
 
 def _expand(line: dict, defines: dict[str, str]) -> dict:
@@ -219,7 +244,10 @@ def _screenable(spec: dict) -> bool:
     """Tell whether every match of a pattern has a token whose text ``spec`` can test in Python."""
     value = next((spec[attr] for attr in ("LOWER", "TEXT", "ORTH") if attr in spec), None)
     return spec.get("OP") in (None, "+") and (
-        isinstance(value, str) or isinstance(value, dict) and ("IN" in value or "REGEX" in value)
+        isinstance(value, str) or isinstance(value, dict) and (
+            # A regex that matches the empty string ("^(?!…)": any word but these) screens nothing.
+            "IN" in value or "REGEX" in value and re.search(value["REGEX"], "") is None
+        )
     )
 
 
@@ -282,18 +310,19 @@ class TokenPatternRecognizer:
         self.rule_ids = tuple(dict.fromkeys(line["id"] for line in self.lines if "id" in line))
         for rule_id in self.rule_ids:
             rule(rule_id)
-        # (line, token position, test) for every obligatory token a text test can screen
-        tests = [(n, k, _token_test(spec)) for n, line in enumerate(self.lines)
-                 for k, spec in enumerate(line["pattern"]) if _screenable(spec)]
+        index = TriggerIndex()
         #: line -> how many of its tokens are screened; a sentence must have a word for each
-        self.screened = collections.Counter(n for n, _, _ in tests)
+        self.screened: collections.Counter[int] = collections.Counter()
+        for n, line in enumerate(self.lines):
+            for k, spec in enumerate(line["pattern"]):
+                if _screenable(spec):
+                    index.add(n, k, spec)
+                    self.screened[n] += 1
         unscreened = [line["pattern"] for n, line in enumerate(self.lines) if "id" in line and n not in self.screened]
         if unscreened:
             raise ValueError(f"a rule pattern needs an obligatory LOWER, TEXT or ORTH token: {unscreened[0]}")
         #: token text -> the (line, token position) pairs it can fill (usually none)
-        self.triggers = functools.lru_cache(maxsize=100_000)(
-            lambda text: tuple((n, k) for n, k, test in tests if test(text))
-        )
+        self.triggers = functools.lru_cache(maxsize=100_000)(index)
         self._matchers: dict[tuple[int, ...], Matcher] = {}
 
     def matcher_for(self, lines: tuple[int, ...]) -> Matcher:

@@ -486,7 +486,7 @@ def _is_name_start(
             return titled or lower_post and _lower_case_context(tokens, i, lex)
         if not word.capitalised:
             return False
-        if not (english or is_common_word(lower)) or not starts_sentence(tokens, i):
+        if not starts_sentence(tokens, i) or not (english or is_common_word(lower)):
             return True
         # A sentence-initial Rosa, Dag, Klara: a name only with more evidence around it.
         following = _next(tokens, i)
@@ -506,9 +506,9 @@ def _is_name_start(
     # After a title or greeting, a surname or any capitalised non-word is a name (Hej Vera),
     # and so is a word before a surname or an unknown capitalised word (enhetschef Emir Mujić).
     after = _next(tokens, i)
-    if not is_common_word(lower) and after is not None and after.text == "," and (
+    if after is not None and after.text == "," and (
         (relative := _next(tokens, after.i)) is not None and relative.lower_ == "som"
-    ):
+    ) and not is_common_word(lower):
         return True  # "även Elvin, som har celiaki": a relative clause about an unknown capitalised word
     following = words.get(after.i) if after is not None else None
     return cued and (lex.is_surname(word.base) or not is_common_word(lower) or (
@@ -529,9 +529,9 @@ def _unknown_pair(tokens: Sequence[Token], word: Word, words: dict[int, Word], l
     second = words.get(following.i) if following is not None else None
     if second is None or not second.capitalised or word.base != word.token.text:
         return False
-    if any(is_common_word(part.base.lower()) or part.base.isupper() for part in (word, second)):
-        return False
     if not (lex.is_first_name(word.base) or lex.is_surname(second.base)):
+        return False
+    if any(part.base.isupper() or is_common_word(part.base.lower()) for part in (word, second)):
         return False
     return not _names_an_organisation(tokens, word.token.i, second.token.i, lex)
 

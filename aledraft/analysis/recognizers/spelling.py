@@ -60,12 +60,14 @@ def warm_up() -> None:
     _known_forms()
 
 
+@functools.lru_cache(maxsize=100_000)
 def is_listed_form(form: str) -> bool:
     """Tell whether a word form is listed or a compound of two listed words (set lookups only)."""
     lower = form.lower()
     return len(lower) <= MAX_CHECKED_LENGTH and (_is_listed(lower) or _is_listed_compound(lower))
 
 
+@functools.lru_cache(maxsize=200_000)
 def _is_listed(lower: str) -> bool:
     return lower in _known_forms() or lower in lemma_table()
 
