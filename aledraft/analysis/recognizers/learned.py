@@ -116,7 +116,7 @@ GATES = {
         confidential.RECOGNIZERS[0],
         any_in_post=frozenset({"person", "employment", "investigation", "tender", "salary", "care_receiver"}),
         unless_in_post=frozenset({"awarded"}),
-        unless_in_sentence=frozenset({"disclaimer", "general_service", "aggregate", "process_notice"}),
+        unless_in_sentence=frozenset({"disclaimer", "general_service", "general_advice", "aggregate", "process_notice"}),
     ),
 }
 
