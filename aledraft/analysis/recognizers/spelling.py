@@ -67,7 +67,6 @@ def is_listed_form(form: str) -> bool:
     return len(lower) <= MAX_CHECKED_LENGTH and (_is_listed(lower) or _is_listed_compound(lower))
 
 
-@functools.lru_cache(maxsize=200_000)
 def _is_listed(lower: str) -> bool:
     return lower in _known_forms() or lower in lemma_table()
 
