@@ -196,8 +196,9 @@ class TriggerIndex:
     """
 
     def __init__(self) -> None:
+        # keyed by whether the test is on the lower-case text (LOWER) or the text as written
         self.exact: dict[bool, dict[str, list[tuple[int, int]]]] = {True: {}, False: {}}
-        self.regexes: dict[bool, dict[str, list[tuple[int, int]]]] = {True: {}, False: {}}
+        self.regexes: dict[bool, dict[str, tuple[re.Pattern[str], list[tuple[int, int]]]]] = {True: {}, False: {}}
 
     def add(self, n: int, k: int, spec: dict) -> None:
         """Index token ``k`` of pattern line ``n`` (a spec ``_screenable`` accepts)."""
@@ -207,18 +208,17 @@ class TriggerIndex:
             for word in [value] if isinstance(value, str) else value["IN"]:
                 self.exact[lower].setdefault(word, []).append((n, k))
         else:
-            self.regexes[lower].setdefault(value["REGEX"], []).append((n, k))
-
-    @functools.cached_property
-    def _compiled(self) -> dict[bool, list[tuple[re.Pattern[str], list[tuple[int, int]]]]]:
-        return {lower: [(re.compile(pattern), places) for pattern, places in regexes.items()]
-                for lower, regexes in self.regexes.items()}
+            regexes = self.regexes[lower]
+            if value["REGEX"] not in regexes:
+                regexes[value["REGEX"]] = (re.compile(value["REGEX"]), [])
+            regexes[value["REGEX"]][1].append((n, k))
 
     def __call__(self, text: str) -> tuple[tuple[int, int], ...]:
         found: list[tuple[int, int]] = []
         for lower, folded in ((True, text.lower()), (False, text)):
             found += self.exact[lower].get(folded, ())
-            found += [place for regex, places in self._compiled[lower] if regex.search(folded) for place in places]
+            found += [place for regex, places in self.regexes[lower].values() if regex.search(folded)
+                      for place in places]
         return tuple(found)
 
 
@@ -340,15 +340,22 @@ class TokenPatternRecognizer:
     def context_lines(self) -> tuple[int, ...]:
         return tuple(n for n, line in enumerate(self.lines) if "context" in line)
 
-    def _add_contexts(self, span: Span, names: set[str], filled: dict[int, set[int]] | None,
+    def _screen(self, texts: Iterable[str]) -> dict[int, set[int]]:
+        """What the screen sees in these token texts: pattern line -> its screened tokens filled."""
+        filled: dict[int, set[int]] = {}
+        for text in texts:
+            for n, k in self.triggers(text):
+                filled.setdefault(n, set()).add(k)
+        return filled
+
+    def _add_contexts(self, span: Span, names: set[str], filled: dict[int, set[int]],
                       found: dict[str, list[tuple[int, int]]]) -> None:
         """Add the matches inside ``span`` of the context patterns called ``names`` to ``found``.
 
-        With ``filled`` (what the screen saw in the span) only patterns that can match there run.
+        Only the patterns the screen (``filled``, what it saw in the span) lets through run.
         """
-        lines = tuple(n for n in self.context_lines if self.lines[n]["context"] in names and (
-            filled is None or len(filled.get(n, ())) == self.screened[n]
-        ))
+        lines = tuple(n for n in self.context_lines
+                      if self.lines[n]["context"] in names and len(filled.get(n, ())) == self.screened[n])
         if lines:
             for match in self.matcher_for(lines)(span, as_spans=True):
                 found.setdefault(self.lines[int(match.label_)]["context"], []).append((match.start_char, match.end_char))
@@ -360,11 +367,7 @@ class TokenPatternRecognizer:
     def context_spans(self, ctx: Context, names: set[str]) -> dict[str, list[tuple[int, int]]]:
         """Where in the post the contexts called ``names`` occur, computed ones included."""
         found: dict[str, list[tuple[int, int]]] = {}
-        filled: dict[int, set[int]] = {}  # the screen, over the whole post
-        for text in token_texts(ctx.doc):
-            for n, k in self.triggers(text):
-                filled.setdefault(n, set()).add(k)
-        self._add_contexts(ctx.doc[:], names, filled, found)
+        self._add_contexts(ctx.doc[:], names, self._screen(token_texts(ctx.doc)), found)
         for name, spans in self.contexts(ctx).items():
             if name in names and spans:
                 found.setdefault(name, []).extend(spans)
@@ -377,12 +380,9 @@ class TokenPatternRecognizer:
     def find(self, ctx: Context) -> Iterator[Finding]:
         found: dict[str, list[tuple[int, int]]] = {}
         candidates = []
-        triggers = list(map(self.triggers, token_texts(ctx.doc)))
+        texts = token_texts(ctx.doc)
         for sent_start, sent_end, first, last in sentence_spans(ctx):
-            filled: dict[int, set[int]] = {}
-            for i in range(first, last):
-                for n, k in triggers[i]:
-                    filled.setdefault(n, set()).add(k)
+            filled = self._screen(texts[first:last])
             lines = sorted(n for n, positions in filled.items()
                            if "id" in self.lines[n] and len(positions) == self.screened[n])
             if not lines:
@@ -403,7 +403,7 @@ class TokenPatternRecognizer:
         in_post_wanted = {name for line, *_ in candidates
                           for key in ("requires_in_post", "unless_in_post") for name in line.get(key, ())}
         if in_post_wanted:
-            self._add_contexts(ctx.doc[:], in_post_wanted, None, in_post)
+            self._add_contexts(ctx.doc[:], in_post_wanted, self._screen(texts), in_post)
         for name, spans in self.contexts(ctx).items():
             found.setdefault(name, []).extend(spans)
         for name in self.waived(ctx):
