@@ -3,9 +3,10 @@
 Loading takes a few seconds, so it happens on first use or in warm_up(); lookups are cached
 per word form.
 
-Licence note: `_read_dic` is adapted from spylls' `spylls/hunspell/readers/dic.py` (read_dic),
-Copyright Victor Shepelev, under the Mozilla Public License 2.0; that function stays under the
-MPL-2.0 (https://mozilla.org/MPL/2.0/). The rest of this module is aledraft's own.
+Licence note: `_read_dic` is adapted from spylls' `spylls/hunspell/readers/dic.py` (read_dic)
+and `_Lookup.desuffix` from `spylls/hunspell/algo/lookup.py` (Lookup.desuffix), Copyright Victor
+Shepelev, under the Mozilla Public License 2.0; those two stay under the MPL-2.0
+(https://mozilla.org/MPL/2.0/). The rest of this module is aledraft's own.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from __future__ import annotations
 import functools
 import gc
 import importlib.metadata
+import itertools
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from spylls.hunspell import Dictionary, readers
 from spylls.hunspell.algo.capitalization import Type as CapType
-from spylls.hunspell.algo.lookup import AffixForm
-from spylls.hunspell.data.aff import Aff, RepPattern
+from spylls.hunspell.algo.lookup import AffixForm, Lookup
+from spylls.hunspell.algo.suggest import Suggest
+from spylls.hunspell.data.aff import Aff, RepPattern, Suffix
 from spylls.hunspell.data.dic import Dic, Word
 from spylls.hunspell.readers import dic as dic_reader
 from spylls.hunspell.readers.aff import Context
@@ -108,6 +111,58 @@ def _read_dic(source: FileReader, *, aff: Aff, context: Context) -> Dic:
     return result
 
 
+class _Lookup(Lookup):
+    """spylls' Lookup, with the suffixes it may strip looked up by their flags in one dict.
+
+    Checking a compound tries every split point, and for every part spylls walks its suffix
+    trie and tests each of the ~450 suffixes' flags against the compound flags: three quarters
+    of the time of a compound. Here the suffixes that pass a given flag test are listed once,
+    per ending, so a part costs a few dict lookups. Same forms, in the same order.
+    """
+
+    def __init__(self, aff: Aff, dic: Dic):
+        super().__init__(aff, dic)
+        self._suffix_tables: dict[tuple, tuple[dict[str, list[Suffix]], list[int]]] = {}
+
+    def _suffixes_by_ending(self, required: list[str], forbidden: list[str], crossproduct: bool):
+        """Return {ending: suffixes adding it} for the suffixes that pass this flag test, and
+        the lengths of those endings, shortest first (the order of spylls' trie walk)."""
+        key = (tuple(required), tuple(forbidden), crossproduct)
+        found = self._suffix_tables.get(key)
+        if found is None:
+            table: dict[str, list[Suffix]] = {}
+            for suffix in itertools.chain.from_iterable(self.aff.SFX.values()):
+                if (
+                    (not crossproduct or suffix.crossproduct)
+                    and all(flag in suffix.flags for flag in required)
+                    and all(flag not in suffix.flags for flag in forbidden)
+                ):
+                    table.setdefault(suffix.add, []).append(suffix)
+            found = self._suffix_tables[key] = (table, sorted({len(ending) for ending in table}))
+        return found
+
+    def desuffix(self, word, required_flags, forbidden_flags, nested=False, crossproduct=False):
+        table, lengths = self._suffixes_by_ending(required_flags, forbidden_flags, crossproduct)
+        for length in lengths:
+            if length > len(word):
+                break
+            for suffix in table.get(word[len(word) - length:], ()):
+                stem = suffix.replace_regexp.sub(suffix.strip, word)
+                if not suffix.cond_regexp.search(stem):
+                    continue
+                yield AffixForm(word, stem, suffix=suffix)
+                # hunspell strips at most two suffixes
+                if not nested:
+                    for form2 in self.desuffix(
+                        stem,
+                        required_flags=[suffix.flag, *required_flags],
+                        forbidden_flags=forbidden_flags,
+                        nested=True,
+                        crossproduct=crossproduct,
+                    ):
+                        yield form2.replace(suffix2=suffix, text=word)
+
+
 @functools.cache
 def dictionary() -> Dictionary:
     """Load the Swedish hunspell dictionary once per process."""
@@ -127,7 +182,10 @@ def dictionary() -> Dictionary:
             gc.enable()
     aff_reader.io.close()
     dic_reader.io.close()
-    return Dictionary(aff, dic)
+    result = Dictionary(aff, dic)
+    result.lookuper = _Lookup(aff, dic)
+    result.suggester = Suggest(aff, dic, result.lookuper)
+    return result
 
 
 def warm_up() -> None:

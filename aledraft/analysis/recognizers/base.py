@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import collections
 import functools
+import itertools
 import json
 import os
 import re
+import re._constants as re_constants
+import re._parser as re_parser
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -187,11 +190,85 @@ def clause_end(text: str, end: int, limit: int) -> int:
     return brk.start() if brk else min(limit, end + MAX_CLAUSE_CHARS)
 
 
+#: The key of a text starting (or ending) with a decimal digit, which \\d matches.
+DIGIT = "\\d"
+
+
+def edge_chars(pattern: str) -> tuple[str, frozenset[str]] | None:
+    """Where texts must fit ``pattern`` for it to match them: ("first", chars) if they must start
+    with one of ``chars``, ("last", chars) if they must end with one; None if it cannot say.
+
+    Only an anchored pattern can say: ^(kod|pin) gives ("first", {"k", "p"}) and (sk|ska)$
+    ("last", {"a", "k"}); ^\\d… gives {DIGIT}. Other classes, like \\w or ., make it None.
+    """
+    parsed = re_parser.parse(pattern)
+    items = list(parsed)
+    if parsed.state.flags & re.IGNORECASE or not items:
+        return None
+    anchors = {"first": (0, (re_constants.AT_BEGINNING, re_constants.AT_BEGINNING_STRING)),
+               "last": (-1, (re_constants.AT_END, re_constants.AT_END_STRING))}
+    for edge, (position, kinds) in anchors.items():
+        op, arg = items[position]
+        if op is re_constants.AT and arg in kinds:
+            rest = items[1:] if edge == "first" else items[-2::-1]
+            chars, nullable = _edge_of_sequence(rest, reverse=edge == "last")
+            if chars is not None and not nullable:
+                return edge, frozenset(chars)
+    return None
+
+
+def _edge_of_sequence(items, reverse: bool) -> tuple[set[str] | None, bool]:
+    """(first characters, or last if ``reverse``, and whether the items can match nothing);
+    None for the characters if any may come first."""
+    chars: set[str] = set()
+    for op, arg in items:
+        if op in (re_constants.AT, re_constants.ASSERT, re_constants.ASSERT_NOT):
+            continue  # consume nothing; a lookaround only narrows what matches
+        if op is re_constants.LITERAL:
+            return chars | {chr(arg)}, False
+        if op is re_constants.IN:
+            found = {chr(value) if kind is re_constants.LITERAL else DIGIT
+                     if (kind, value) == (re_constants.CATEGORY, re_constants.CATEGORY_DIGIT) else None
+                     for kind, value in arg}
+            return (None, False) if None in found else (chars | found, False)
+        if op is re_constants.SUBPATTERN:
+            _, add_flags, del_flags, sub = arg
+            if add_flags or del_flags:
+                return None, False
+            found, nullable = _edge_of_sequence(_ordered(sub, reverse), reverse)
+        elif op is re_constants.BRANCH:
+            found, nullable = set(), False
+            for branch in arg[1]:
+                branch_chars, branch_nullable = _edge_of_sequence(_ordered(branch, reverse), reverse)
+                if branch_chars is None:
+                    return None, False
+                found |= branch_chars
+                nullable = nullable or branch_nullable
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT):
+            low, _, sub = arg
+            found, nullable = _edge_of_sequence(_ordered(sub, reverse), reverse)
+            nullable = nullable or low == 0
+        else:
+            return None, False
+        if found is None:
+            return None, False
+        chars |= found
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _ordered(items, reverse: bool) -> list:
+    return list(items)[::-1] if reverse else list(items)
+
+
 class TriggerIndex:
     """Which screened pattern tokens a token text can fill, for every text test of a pattern file.
 
     A test is a token spec's LOWER, TEXT or ORTH value: a string, an IN list or a REGEX. Strings
-    and lists go into dicts; each distinct regex is searched once. (One alternation of all the
+    and lists go into dicts. A regex anchored at the start (or end) is searched only in texts
+    starting (or ending) with a character it can start (or end) with, so a new word meets a
+    tenth of the regexes; the others are searched in every text. (One alternation of all the
     regexes as a pre-test is slower: it loses each regex's own literal and anchor shortcuts.)
     """
 
@@ -199,6 +276,11 @@ class TriggerIndex:
         # keyed by whether the test is on the lower-case text (LOWER) or the text as written
         self.exact: dict[bool, dict[str, list[tuple[int, int]]]] = {True: {}, False: {}}
         self.regexes: dict[bool, dict[str, tuple[re.Pattern[str], list[tuple[int, int]]]]] = {True: {}, False: {}}
+        #: the regexes searched in every text, and those by the first or last character of a text
+        self.unanchored: dict[bool, list[tuple[re.Pattern[str], list[tuple[int, int]]]]] = {True: [], False: []}
+        self.by_edge: dict[bool, dict[tuple[str, str], list[tuple[re.Pattern[str], list[tuple[int, int]]]]]] = {
+            True: {}, False: {}
+        }
 
     def add(self, n: int, k: int, spec: dict) -> None:
         """Index token ``k`` of pattern line ``n`` (a spec ``_screenable`` accepts)."""
@@ -207,18 +289,36 @@ class TriggerIndex:
         if isinstance(value, str) or "IN" in value:
             for word in [value] if isinstance(value, str) else value["IN"]:
                 self.exact[lower].setdefault(word, []).append((n, k))
-        else:
-            regexes = self.regexes[lower]
-            if value["REGEX"] not in regexes:
-                regexes[value["REGEX"]] = (re.compile(value["REGEX"]), [])
-            regexes[value["REGEX"]][1].append((n, k))
+            return
+        entry = self.regexes[lower].get(value["REGEX"])
+        if entry is None:
+            entry = self.regexes[lower][value["REGEX"]] = (re.compile(value["REGEX"]), [])
+            edge = edge_chars(value["REGEX"])
+            if edge is None:
+                self.unanchored[lower].append(entry)
+            else:
+                for char in edge[1]:
+                    self.by_edge[lower].setdefault((edge[0], char), []).append(entry)
+        entry[1].append((n, k))
+
+    def _regexes_for(self, lower: bool, folded: str) -> Iterable[tuple[re.Pattern[str], list[tuple[int, int]]]]:
+        if "\n" in folded:  # $ matches before a final line break too: search them all
+            return self.regexes[lower].values()
+        by_edge = self.by_edge[lower]
+        first, last = folded[:1], folded[-1:]
+        return itertools.chain(
+            self.unanchored[lower], by_edge.get(("first", first), ()), by_edge.get(("last", last), ()),
+            by_edge.get(("first", DIGIT), ()) if first.isdecimal() else (),
+            by_edge.get(("last", DIGIT), ()) if last.isdecimal() else (),
+        )
 
     def __call__(self, text: str) -> tuple[tuple[int, int], ...]:
         found: list[tuple[int, int]] = []
         for lower, folded in ((True, text.lower()), (False, text)):
             found += self.exact[lower].get(folded, ())
-            found += [place for regex, places in self.regexes[lower].values() if regex.search(folded)
-                      for place in places]
+            for regex, places in self._regexes_for(lower, folded):
+                if regex.search(folded):
+                    found += places
         return tuple(found)
 
 

@@ -1,0 +1,84 @@
+"""The shortcuts that keep the checker fast must never change what it finds.
+
+The pattern screen searches a regex only in words that can start or end the way the regex
+demands, and hunspell looks its suffixes up by flag; both are checked here against the plain
+way of doing the same thing.
+"""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spylls.hunspell.algo.lookup import Lookup
+
+from aledraft.analysis import hunspell
+from aledraft.analysis.recognizers.base import DIGIT, TokenPatternRecognizer, edge_chars
+from aledraft.analysis.registry import RECOGNIZERS
+
+PATTERN_RECOGNIZERS = [r for r in RECOGNIZERS if isinstance(r, TokenPatternRecognizer)]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"^(kod|pin)", ("first", {"k", "p"})),
+        (r"^((port|dörr)?kod(en)?|pinkod)$", ("first", {"p", "d", "k"})),
+        (r"(sk|ska)$", ("last", {"k", "a"})),
+        (r"(avgift|faktura)(en|n)?$", ("last", {"t", "a", "n"})),
+        (r"^\d{1,2}$", ("first", {DIGIT})),
+        (r"^(?!felanmäl).*(ansökan)", None),  # .* may start with anything
+        (r"^\w*larm$", ("last", {"m"})),
+        (r"^(a|)", None),  # matches the empty string
+        (r"(?i)^abc", None),  # case-folding
+        (r"anbud", None),  # not anchored
+    ],
+)
+def test_a_regex_says_which_characters_a_matching_word_must_start_or_end_with(pattern, expected):
+    edge = edge_chars(pattern)
+    assert (edge and (edge[0], set(edge[1]))) == expected
+
+
+def _plain_triggers(index, text):
+    """What the screen must answer: every test of the file, tried on the text."""
+    found = set()
+    for lower, folded in ((True, text.lower()), (False, text)):
+        found.update(index.exact[lower].get(folded, ()))
+        for regex, places in index.regexes[lower].values():
+            if regex.search(folded):
+                found.update(places)
+    return found
+
+
+def _pattern_words(draw_from):
+    """Words that some regex of the pattern files matches, and slight changes of them."""
+    regexes = sorted({regex.pattern for r in PATTERN_RECOGNIZERS
+                      for tests in r.triggers.__wrapped__.regexes.values() for regex, _ in tests.values()})
+    matching = st.sampled_from(regexes).flatmap(lambda pattern: st.from_regex(pattern))
+    return st.one_of(matching, matching.map(str.upper), matching.map(lambda w: w[1:] + w[:1]), draw_from)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_pattern_words(st.text(max_size=12)))
+def test_the_screen_finds_every_pattern_token_a_word_can_fill(text):
+    for recognizer in PATTERN_RECOGNIZERS:
+        index = recognizer.triggers.__wrapped__
+        assert set(index(text)) == _plain_triggers(index, text)
+
+
+# Compounds, inflected forms and misspellings of both: hunspell's slowest paths.
+WORDS = [
+    "barnomsorgsförvaltningen", "kommunstyrelseordföranden", "trafiksäkerhetsåtgärder",
+    "snöröjningsentreprenören", "återvinningscentralens", "biblioteksfilialerna",
+    "barnomsorgsförvaltningex", "kommunstyrelseordförandem", "trafiksäkerhetsåtgärdr",
+    "skolor", "skolorna", "skolornas", "sprang", "springande", "vackraste", "Ale", "ALE",
+    "Kommunfullmäktige", "KOMMUNHUSET", "e-tjänsten", "Göteborgs", "sjuksköterskorna", "sjuksköterskornax",
+]
+
+
+def test_hunspell_with_suffixes_looked_up_by_flag_accepts_the_same_words_as_spylls():
+    dictionary = hunspell.dictionary()
+    plain = Lookup(dictionary.aff, dictionary.dic)
+    for word in WORDS:
+        assert dictionary.lookuper(word) == plain(word), word
+        assert [str(form) for form in dictionary.lookuper.good_forms(word, capitalization=False)] == [
+            str(form) for form in plain.good_forms(word, capitalization=False)
+        ], word
