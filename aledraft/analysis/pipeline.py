@@ -7,7 +7,7 @@ import functools
 import gzip
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import resources
 
 import numpy
@@ -40,7 +40,9 @@ class LemmaTable:
         # The sorted hashes of every key (as the file spells it) answer "not listed", the usual
         # answer for a misspelling's candidate corrections, with one C-speed bisect.
         hashes = numpy.fromiter((hash(key[1]) for key in re.finditer(rb'\n    "([^"]*)": ', raw)), numpy.int64)
-        self.key_hashes = array("q", numpy.sort(hashes).tobytes())
+        self.key_hashes = numpy.sort(hashes)
+        # bisect on a memoryview of it: for one form, faster than numpy's call overhead
+        self.key_hash_view = memoryview(self.key_hashes)
 
     def _key(self, line_start: int) -> bytes:
         return self._string_at(line_start + 5)
@@ -53,12 +55,29 @@ class LemmaTable:
         key_end = self.raw.index(b'"', line_start + 5)
         return self._string_at(key_end + 4).decode("utf-8")  # past `": "`
 
+    @staticmethod
+    def _spelt_hash(key: bytes) -> int:
+        return hash(key.replace(b"/", b"\\/"))
+
     def get(self, form: str, default: str | None = None) -> str | None:
         key = form.encode("utf-8", "surrogatepass")
-        spelt = hash(key.replace(b"/", b"\\/"))
-        i = bisect.bisect_left(self.key_hashes, spelt)
-        if i == len(self.key_hashes) or self.key_hashes[i] != spelt:
+        spelt = self._spelt_hash(key)
+        i = bisect.bisect_left(self.key_hash_view, spelt)
+        if i == len(self.key_hash_view) or self.key_hash_view[i] != spelt:
             return default
+        return self._get_listed(key, default)
+
+    def listed_among(self, forms: Sequence[str]) -> set[str]:
+        """Return the forms that are keys: one numpy search for all, then a check of the few
+        whose hash is there (a misspelling's few thousand candidate corrections)."""
+        keys = [form.encode("utf-8", "surrogatepass") for form in forms]
+        hashes = numpy.fromiter(map(self._spelt_hash, keys), numpy.int64, len(keys))
+        places = numpy.searchsorted(self.key_hashes, hashes).clip(max=len(self.key_hashes) - 1)
+        return {forms[i] for i in numpy.flatnonzero(self.key_hashes[places] == hashes).tolist()
+                if self._get_listed(keys[i], None) is not None}
+
+    def _get_listed(self, key: bytes, default: str | None) -> str | None:
+        """The lemma of a UTF-8 key whose hash is listed, or ``default`` (hashes can collide)."""
         # UTF-8 byte order is code point order, the order the file is sorted in.
         lo = max(0, bisect.bisect_right(self.block_keys, key) - 1) * BLOCK
         i = bisect.bisect_left(self.lines, key, lo, min(lo + BLOCK, len(self.lines)), key=self._key)

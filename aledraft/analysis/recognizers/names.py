@@ -20,11 +20,10 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.lang.sv.stop_words import STOP_WORDS
-from spacy.lookups import Table
 from spacy.tokens import Doc, Token
 
 from .. import hunspell
-from ..pipeline import build_nlp
+from ..pipeline import LemmaTable, build_nlp
 from ..report import Finding
 from ..rules import make_finding, rule
 from .base import Context, load_lines, sentence_bounds
@@ -138,7 +137,7 @@ def lexicon() -> Lexicon:
 
 
 @functools.cache
-def lemma_table() -> Table:
+def lemma_table() -> LemmaTable:
     """Return the lookup lemmatizer's table: inflected form -> lemma (lower case)."""
     return build_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
 

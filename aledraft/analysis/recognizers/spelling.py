@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from spacy.lang.sv.stop_words import STOP_WORDS
 from spacy.tokens import Token
@@ -85,23 +85,25 @@ def suggest(form: str) -> str | None:
         lower = suggest(form.lower())
         return lower.capitalize() if lower else None
     candidates = list(itertools.islice(hunspell.edits(form), MAX_EDITS))
-    listed = next((edit for edit in candidates if _is_listed(edit)), None)
-    if listed or len(form) < MIN_COMPOUND:
-        return listed
+    listed = _known_forms().intersection(candidates) | lemma_table().listed_among(candidates)
+    first = next((edit for edit in candidates if edit in listed), None)
+    if first or len(form) < MIN_COMPOUND:
+        return first
     # Long words are mostly compounds the table lacks: kulturskolann -> kultur+skolan. Two
     # listed halves can still make a non-word (kommunhysset), so hunspell has the last say on
-    # the first few.
+    # the first few. The edits share most of their halves: each is looked up once.
+    is_part = functools.cache(_is_listed)
     compounds = itertools.islice(
-        (edit for edit in candidates if _is_listed_compound(edit)), MAX_COMPOUND_CHECKS
+        (edit for edit in candidates if _is_listed_compound(edit, is_part)), MAX_COMPOUND_CHECKS
     )
     return next((edit for edit in compounds if hunspell.is_word(edit)), None)
 
 
-def _is_listed_compound(word: str) -> bool:
+def _is_listed_compound(word: str, is_listed: Callable[[str], bool] = _is_listed) -> bool:
     """Tell whether a word is two listed words, possibly with a linking s (samråds+handlingar)."""
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         head, tail = word[:cut], word[cut:]
-        if _is_listed(tail) and (_is_listed(head) or head.endswith("s") and _is_listed(head[:-1])):
+        if is_listed(tail) and (is_listed(head) or head.endswith("s") and is_listed(head[:-1])):
             return True
     return False
 
