@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from aledraft.analysis import doc_text  # noqa: E402
 from aledraft.analysis.pipeline import build_nlp  # noqa: E402
-from aledraft.analysis.recognizers.base import Context  # noqa: E402
+from aledraft.analysis.recognizers.base import Context, token_texts  # noqa: E402
 from aledraft.analysis.recognizers.learned import MODEL_FILE, FlagModel, admitted_sentence, features  # noqa: E402
 from aledraft.analysis.registry import RECOGNIZERS  # noqa: E402
 
@@ -109,7 +109,7 @@ def main() -> int:
     posts = labelled_posts()
     nlp = build_nlp()
     contexts = [Context(post["text"], nlp(doc_text(post["text"])), post.get("platform")) for post in posts]
-    rows = [features(ctx.doc) for ctx in contexts]
+    rows = [features(token_texts(ctx.doc)) for ctx in contexts]
     sets = [post["set"] for post in posts]
     rule_flags = [{finding.category.value for recognizer in RECOGNIZERS for finding in recognizer.find(ctx)}
                   for ctx in contexts]

@@ -399,6 +399,7 @@ class TokenPatternRecognizer:
     """
 
     def __init__(self, pattern_file: str) -> None:
+        self.pattern_file = pattern_file
         lines = [json.loads(line) for line in load_lines(pattern_file)]
         defines = {line["define"]: line["regex"] for line in lines if "define" in line}
         self.lines = [_expand(line, defines) for line in lines if "define" not in line]
@@ -448,6 +449,15 @@ class TokenPatternRecognizer:
                 filled.setdefault(n, set()).add(k)
         return filled
 
+    def _sentence_screens(self, ctx: Context) -> list[dict[int, set[int]]]:
+        """What the screen sees in each sentence of ``sentence_spans``, once per Doc."""
+        key = f"aledraft.base.screens.{self.pattern_file}"
+        screens = ctx.doc.user_data.get(key)
+        if screens is None:
+            texts = token_texts(ctx.doc)
+            screens = ctx.doc.user_data[key] = [self._screen(texts[first:last]) for _, _, first, last in sentence_spans(ctx)]
+        return screens
+
     def _add_contexts(self, span: Span, names: set[str], filled: dict[int, set[int]],
                       found: dict[str, list[tuple[int, int]]]) -> None:
         """Add the matches inside ``span`` of the context patterns called ``names`` to ``found``.
@@ -460,6 +470,11 @@ class TokenPatternRecognizer:
             for match in self.matcher_for(lines)(span, as_spans=True):
                 found.setdefault(self.lines[int(match.label_)]["context"], []).append((match.start_char, match.end_char))
 
+    def _add_contexts_in_post(self, ctx: Context, names: set[str], found: dict[str, list[tuple[int, int]]]) -> None:
+        """Add the matches of the context patterns called ``names`` in every sentence to ``found``."""
+        for (_, _, first, last), filled in zip(sentence_spans(ctx), self._sentence_screens(ctx)):
+            self._add_contexts(ctx.doc[first:last], names, filled, found)
+
     def contexts(self, ctx: Context) -> dict[str, list[tuple[int, int]]]:
         """Computed contexts as character spans; called only when a rule pattern matched."""
         return {}
@@ -467,7 +482,7 @@ class TokenPatternRecognizer:
     def context_spans(self, ctx: Context, names: set[str]) -> dict[str, list[tuple[int, int]]]:
         """Where in the post the contexts called ``names`` occur, computed ones included."""
         found: dict[str, list[tuple[int, int]]] = {}
-        self._add_contexts(ctx.doc[:], names, self._screen(token_texts(ctx.doc)), found)
+        self._add_contexts_in_post(ctx, names, found)
         for name, spans in self.contexts(ctx).items():
             if name in names and spans:
                 found.setdefault(name, []).extend(spans)
@@ -480,9 +495,7 @@ class TokenPatternRecognizer:
     def find(self, ctx: Context) -> Iterator[Finding]:
         found: dict[str, list[tuple[int, int]]] = {}
         candidates = []
-        texts = token_texts(ctx.doc)
-        for sent_start, sent_end, first, last in sentence_spans(ctx):
-            filled = self._screen(texts[first:last])
+        for (sent_start, sent_end, first, last), filled in zip(sentence_spans(ctx), self._sentence_screens(ctx)):
             lines = sorted(n for n, positions in filled.items()
                            if "id" in self.lines[n] and len(positions) == self.screened[n])
             if not lines:
@@ -503,7 +516,7 @@ class TokenPatternRecognizer:
         in_post_wanted = {name for line, *_ in candidates
                           for key in ("requires_in_post", "unless_in_post") for name in line.get(key, ())}
         if in_post_wanted:
-            self._add_contexts(ctx.doc[:], in_post_wanted, self._screen(texts), in_post)
+            self._add_contexts_in_post(ctx, in_post_wanted, in_post)
         for name, spans in self.contexts(ctx).items():
             found.setdefault(name, []).extend(spans)
         for name in self.waived(ctx):

@@ -29,7 +29,7 @@ from importlib import resources
 from ..report import Category, Finding
 from ..rules import make_finding, rule
 from . import case_handling, confidential
-from .base import Context, TokenPatternRecognizer, sentence_spans
+from .base import Context, TokenPatternRecognizer, sentence_spans, token_texts
 
 MODEL_FILE = "learned_flags.json"
 MIN_SENTENCE_WORDS = 3
@@ -48,10 +48,10 @@ def _pieces(word: str) -> tuple[str, ...]:
     return tuple("#" + word[i : i + PIECE_LETTERS] for i in range(len(word) - PIECE_LETTERS + 1))
 
 
-def features(tokens: Iterable) -> set[str]:
-    """The model's features of a run of spaCy tokens: distinct lower-case words, word pairs and
-    word pieces."""
-    words = [token.lower_ for token in tokens if token.is_alpha]
+def features(texts: Iterable[str]) -> set[str]:
+    """The model's features of a run of token texts: distinct lower-case words (spaCy's
+    is_alpha and lower_), word pairs and word pieces."""
+    words = [text.lower() for text in texts if text.isalpha()]
     found = {*words, *(f"{first} {second}" for first, second in zip(words, words[1:]))}
     for word in set(words):
         found.update(_pieces(word))
@@ -77,10 +77,11 @@ class FlagModel:
     def weightiest_sentence(self, ctx: Context) -> tuple[int, int] | None:
         """The sentence whose features weigh most; a greeting ("Hej Monica!") is no candidate."""
         sentences = sentence_spans(ctx)
-        candidates = [s for s in sentences if sum(t.is_alpha for t in ctx.doc[s[2] : s[3]]) >= MIN_SENTENCE_WORDS]
+        texts = token_texts(ctx.doc)
+        candidates = [s for s in sentences if sum(t.isalpha() for t in texts[s[2] : s[3]]) >= MIN_SENTENCE_WORDS]
         weightiest = max(
             candidates or sentences,
-            key=lambda s: self.weight(features(ctx.doc[s[2] : s[3]])),
+            key=lambda s: self.weight(features(texts[s[2] : s[3]])),
             default=None,
         )
         return (weightiest[0], weightiest[1]) if weightiest else None
@@ -142,7 +143,7 @@ class LearnedFlagRecognizer:
 
     def find(self, ctx: Context, spoken: frozenset[Category] = frozenset()) -> Iterator[Finding]:
         """The guesses of the models whose category is not among ``spoken`` (what the rules found)."""
-        post_features = features(ctx.doc)
+        post_features = features(token_texts(ctx.doc))
         for model in models():
             if rule(model.rule_id).category in spoken:
                 continue
