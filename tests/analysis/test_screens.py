@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from spylls.hunspell.algo.lookup import Lookup
 
 from aledraft.analysis import hunspell
-from aledraft.analysis.recognizers.base import DIGIT, TokenPatternRecognizer, edge_chars
+from aledraft.analysis.recognizers.base import DIGIT, TokenPatternRecognizer, edge_chars, finite_texts
 from aledraft.analysis.registry import RECOGNIZERS
 
 PATTERN_RECOGNIZERS = [r for r in RECOGNIZERS if isinstance(r, TokenPatternRecognizer)]
@@ -37,6 +37,21 @@ def test_a_regex_says_which_characters_a_matching_word_must_start_or_end_with(pa
     assert (edge and (edge[0], set(edge[1]))) == expected
 
 
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"^anbud(et|en)?$", {"anbud", "anbudet", "anbuden"}),
+        (r"^(kl\.?|\d{1,2})$", None),  # \d is a class
+        (r"^[ab]x{1,2}$", {"ax", "axx", "bx", "bxx"}),
+        (r"^anbud", None),  # open at the end
+        (r"^\w*larm$", None),
+    ],
+)
+def test_a_regex_anchored_at_both_ends_stands_for_its_few_texts(pattern, expected):
+    texts = finite_texts(pattern)
+    assert (set(texts) if texts is not None else None) == expected
+
+
 def _plain_triggers(index, text):
     """What the screen must answer: every test of the file, tried on the text."""
     found = set()
@@ -53,7 +68,8 @@ def _pattern_words(draw_from):
     regexes = sorted({regex.pattern for r in PATTERN_RECOGNIZERS
                       for tests in r.triggers.__wrapped__.regexes.values() for regex, _ in tests.values()})
     matching = st.sampled_from(regexes).flatmap(lambda pattern: st.from_regex(pattern))
-    return st.one_of(matching, matching.map(str.upper), matching.map(lambda w: w[1:] + w[:1]), draw_from)
+    return st.one_of(matching, matching.map(str.upper), matching.map(lambda w: w[1:] + w[:1]),
+                     matching.map(lambda w: w + "\n"), draw_from)
 
 
 @settings(max_examples=400, deadline=None)

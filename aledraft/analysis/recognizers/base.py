@@ -262,14 +262,65 @@ def _ordered(items, reverse: bool) -> list:
     return list(items)[::-1] if reverse else list(items)
 
 
+#: Most texts a regex may stand for before it stays a regex.
+MAX_FINITE_TEXTS = 5_000
+
+
+def finite_texts(pattern: str) -> frozenset[str] | None:
+    """The texts a regex anchored at both ends matches, if they are few: ^anbud(et|en)?$ gives
+    {"anbud", "anbudet", "anbuden"}. None for classes like \\w, unbounded repeats and the like.
+
+    (Like $, the set leaves out the match before a final line break: "anbud\\n".)
+    """
+    parsed = re_parser.parse(pattern)
+    items = list(parsed)
+    if parsed.state.flags & re.IGNORECASE or len(items) < 2:
+        return None
+    if items[0] != (re_constants.AT, re_constants.AT_BEGINNING) or items[-1] != (re_constants.AT, re_constants.AT_END):
+        return None
+    texts = _finite_texts(items[1:-1])
+    return frozenset(texts) if texts is not None else None
+
+
+def _finite_texts(items) -> set[str] | None:
+    texts = {""}
+    for op, arg in items:
+        if op is re_constants.LITERAL:
+            parts: set[str] | None = {chr(arg)}
+        elif op is re_constants.IN:
+            if not all(kind is re_constants.LITERAL for kind, _ in arg):
+                return None
+            parts = {chr(code) for _, code in arg}
+        elif op is re_constants.SUBPATTERN:
+            parts = None if arg[1] or arg[2] else _finite_texts(arg[3])
+        elif op is re_constants.BRANCH:
+            branches = [_finite_texts(branch) for branch in arg[1]]
+            parts = None if None in branches else set().union(*branches)
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[1] <= 3:
+            low, high, sub = arg
+            repeated = _finite_texts(sub)
+            parts = None if repeated is None else {
+                "".join(combo) for count in range(low, high + 1) for combo in itertools.product(repeated, repeat=count)
+            }
+        else:
+            return None
+        if parts is None:
+            return None
+        texts = {text + part for text in texts for part in parts}
+        if len(texts) > MAX_FINITE_TEXTS:
+            return None
+    return texts
+
+
 class TriggerIndex:
     """Which screened pattern tokens a token text can fill, for every text test of a pattern file.
 
     A test is a token spec's LOWER, TEXT or ORTH value: a string, an IN list or a REGEX. Strings
-    and lists go into dicts. A regex anchored at the start (or end) is searched only in texts
-    starting (or ending) with a character it can start (or end) with, so a new word meets a
-    tenth of the regexes; the others are searched in every text. (One alternation of all the
-    regexes as a pre-test is slower: it loses each regex's own literal and anchor shortcuts.)
+    and lists go into dicts, and so do the texts of a regex that stands for a few (two thirds
+    of them: ^anbud(et|en)?$). Another regex anchored at the start (or end) is searched only in
+    texts starting (or ending) with a character it can start (or end) with; the rest are
+    searched in every text. (One alternation of all the regexes as a pre-test is slower: it
+    loses each regex's own literal and anchor shortcuts.)
     """
 
     def __init__(self) -> None:
@@ -281,6 +332,8 @@ class TriggerIndex:
         self.by_edge: dict[bool, dict[tuple[str, str], list[tuple[re.Pattern[str], list[tuple[int, int]]]]]] = {
             True: {}, False: {}
         }
+        #: the texts of each regex that stands for a few texts (finite_texts) -> its places
+        self.finite: dict[bool, dict[str, list[list[tuple[int, int]]]]] = {True: {}, False: {}}
 
     def add(self, n: int, k: int, spec: dict) -> None:
         """Index token ``k`` of pattern line ``n`` (a spec ``_screenable`` accepts)."""
@@ -293,8 +346,12 @@ class TriggerIndex:
         entry = self.regexes[lower].get(value["REGEX"])
         if entry is None:
             entry = self.regexes[lower][value["REGEX"]] = (re.compile(value["REGEX"]), [])
-            edge = edge_chars(value["REGEX"])
-            if edge is None:
+            texts = finite_texts(value["REGEX"])
+            edge = edge_chars(value["REGEX"]) if texts is None else None
+            if texts is not None:
+                for text in texts:  # the same list object: later places of this regex join too
+                    self.finite[lower].setdefault(text, []).append(entry[1])
+            elif edge is None:
                 self.unanchored[lower].append(entry)
             else:
                 for char in edge[1]:
@@ -316,6 +373,8 @@ class TriggerIndex:
         found: list[tuple[int, int]] = []
         for lower, folded in ((True, text.lower()), (False, text)):
             found += self.exact[lower].get(folded, ())
+            for places in self.finite[lower].get(folded, ()):
+                found += places
             for regex, places in self._regexes_for(lower, folded):
                 if regex.search(folded):
                     found += places
@@ -441,15 +500,13 @@ class TokenPatternRecognizer:
     def context_lines(self) -> tuple[int, ...]:
         return tuple(n for n, line in enumerate(self.lines) if "context" in line)
 
-    def _screen(self, texts: Iterable[str]) -> dict[int, set[int]]:
-        """What the screen sees in these token texts: pattern line -> its screened tokens filled."""
-        filled: dict[int, set[int]] = {}
-        for text in texts:
-            for n, k in self.triggers(text):
-                filled.setdefault(n, set()).add(k)
-        return filled
+    def _screen(self, texts: Iterable[str]) -> collections.Counter[int]:
+        """What the screen sees in these token texts: pattern line -> how many of its screened
+        tokens they fill."""
+        filled = set(itertools.chain.from_iterable(map(self.triggers, texts)))
+        return collections.Counter(n for n, _ in filled)
 
-    def _sentence_screens(self, ctx: Context) -> list[dict[int, set[int]]]:
+    def _sentence_screens(self, ctx: Context) -> list[collections.Counter[int]]:
         """What the screen sees in each sentence of ``sentence_spans``, once per Doc."""
         key = f"aledraft.base.screens.{self.pattern_file}"
         screens = ctx.doc.user_data.get(key)
@@ -458,14 +515,14 @@ class TokenPatternRecognizer:
             screens = ctx.doc.user_data[key] = [self._screen(texts[first:last]) for _, _, first, last in sentence_spans(ctx)]
         return screens
 
-    def _add_contexts(self, span: Span, names: set[str], filled: dict[int, set[int]],
+    def _add_contexts(self, span: Span, names: set[str], filled: collections.Counter[int],
                       found: dict[str, list[tuple[int, int]]]) -> None:
         """Add the matches inside ``span`` of the context patterns called ``names`` to ``found``.
 
         Only the patterns the screen (``filled``, what it saw in the span) lets through run.
         """
         lines = tuple(n for n in self.context_lines
-                      if self.lines[n]["context"] in names and len(filled.get(n, ())) == self.screened[n])
+                      if self.lines[n]["context"] in names and filled[n] == self.screened[n])
         if lines:
             for match in self.matcher_for(lines)(span, as_spans=True):
                 found.setdefault(self.lines[int(match.label_)]["context"], []).append((match.start_char, match.end_char))
@@ -496,8 +553,7 @@ class TokenPatternRecognizer:
         found: dict[str, list[tuple[int, int]]] = {}
         candidates = []
         for (sent_start, sent_end, first, last), filled in zip(sentence_spans(ctx), self._sentence_screens(ctx)):
-            lines = sorted(n for n, positions in filled.items()
-                           if "id" in self.lines[n] and len(positions) == self.screened[n])
+            lines = sorted(n for n, count in filled.items() if "id" in self.lines[n] and count == self.screened[n])
             if not lines:
                 continue
             sentence = ctx.doc[first:last]
