@@ -26,7 +26,7 @@ from .. import hunspell
 from ..pipeline import LemmaTable, build_nlp
 from ..report import Finding
 from ..rules import make_finding, rule
-from .base import Context, load_lines, sentence_bounds
+from .base import Context, load_lines, sentence_bounds, token_texts
 
 RULE_ID = "pii.person_name"
 
@@ -88,10 +88,14 @@ class Lexicon:
 
     def is_first_name(self, base: str) -> bool:
         """Tell whether every hyphen part of a word is a first name (Ann-Sofie, Per-Olof)."""
+        if "-" not in base:  # nearly every word: no split
+            return base.capitalize() in self.first_names
         return all(part.capitalize() in self.first_names for part in base.split("-"))
 
     def is_surname(self, base: str) -> bool:
         """Tell whether every hyphen part of a word is a surname (Ström, Svensson-Berg)."""
+        if "-" not in base:
+            return base.capitalize() in self.surnames
         return all(part.capitalize() in self.surnames for part in base.split("-"))
 
     def is_name(self, base: str) -> bool:
@@ -423,13 +427,14 @@ def _lower_case_sentences(tokens: Sequence[Token], places: set[int]) -> set[int]
     if not tokens:
         return set()
     doc = tokens[0].doc
+    texts = token_texts(doc)
     found: set[int] = set()
     for start, end in sentence_bounds(doc.text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        alphabetic = [t.text for t in span if t.is_alpha and t.i not in places
-                      and not (t.i > 0 and doc[t.i - 1].text in ("#", "@"))]
+        alphabetic = [texts[i] for i in range(span.start, span.end)  # text.isalpha() is spaCy's is_alpha
+                      if texts[i].isalpha() and i not in places and not (i > 0 and texts[i - 1] in ("#", "@"))]
         capitalised = sum(any(char.isupper() for char in text) for text in alphabetic)
         # No capitals at all, or a sentence that starts in lower case and keeps capitals for a
         # few words the gazetteer lacks ("stort tack till maja på Nolbäckens fritids").
