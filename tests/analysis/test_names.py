@@ -87,6 +87,8 @@ NAMES = [
     ("Kontakta HR-partner Petra Lundin. Hustrun Amra vill bli väckt.", ["Petra Lundin", "Amra"]),
     ("Under Kristi himmelsfärdshelgen spelas Alecupen. Rosa oktober-fika på tisdag!", []),
     ("Emil i Lönneberga kommer till Ale Kulturrum. Följ med Emil på hyss!", []),
+    ("Månadens medarbetare: Rosa Jiménez! Rosa samlar in till Rosa Bandet. Grattis, Rosa!",
+     ["Rosa Jiménez", "Rosa", "Rosa"]),  # a campaign, not a character: Rosa is still a name
     ("Just nu ligger Bygg & Mark i Lilla Edet lägst.", []),
     ("I oktober började 14 nya medarbetare hos oss.", []),
     ("fredagsmys 🍿 tack sten och ebba för popcornen och till lilla rosa som valde film", ["sten", "ebba", "rosa"]),

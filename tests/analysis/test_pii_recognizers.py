@@ -52,6 +52,11 @@ def found(text):
         ("Avloppsanläggningen på Grönlid 3 uppfyller inte kraven.", [("address", "Grönlid 3")]),
         ("Vi har återbetalat 1 350 kr till kontot du uppgav (6472-318 905 272).", [("bank_account", "6472-318 905 272")]),
         ("Felanmälan för lägenheten på Göta älvs väg 12 lgh 1203 är mottagen.", [("address", "Göta älvs väg 12 lgh 1203")]),
+        ("Han går på Nödingeskolan men är skriven på Rödklövervägen 7, 449 42 Nödinge.",
+         [("address", "Rödklövervägen 7"), ("postal_code", "449 42")]),
+        ("Hon har öppnat en mottagning i sitt hus på Björkliden 7, 449 43 Älvängen.",
+         [("address", "Björkliden 7"), ("postal_code", "449 43")]),
+        ("Det var grannens kärl på Solsidans väg 14 som fick lappen.", [("address", "Solsidans väg 14")]),
     ],
 )
 def test_found(text, expected):

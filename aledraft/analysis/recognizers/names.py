@@ -38,6 +38,8 @@ HANDLE_PART = re.compile(r"[^\W\d_]+")
 INSIDE_SENTENCE = {",", ")", "–", "—", "-", "&", "+"}
 #: Lower-case words that may stand inside a name (Ludwig van Beethoven, Omar al Hassan).
 PARTICLES = {"von", "van", "af", "de", "der", "di", "del", "bin", "ibn", "al", "el"}
+#: Small words inside a fictional character's name (Emil i Lönneberga, Karlsson på taket).
+CHARACTER_LINKS = {"i", "på", "och", "från"}
 #: Tokens allowed between a title and the name ("Kontaktperson är Johan", "Rektor: Berg").
 TITLE_LINKS = {"är", ":", "blir"}
 #: Words that join two names ("Ebba och Noah").
@@ -80,6 +82,9 @@ class Lexicon:
     abbreviations: frozenset[str]
     #: gazetteer entries as lower-case token tuples, keyed by their first token
     gazetteer: dict[str, tuple[tuple[str, ...], ...]]
+    #: first words of the gazetteer's fictional characters (Pippi Långstrump, Emil i Lönneberga):
+    #: entries whose second word is capitalised or a small joining word, not "Rosa bandet"
+    character_names: frozenset[str]
 
     @functools.cached_property
     def folded_surnames(self) -> frozenset[str]:
@@ -121,9 +126,13 @@ def lexicon() -> Lexicon:
         cues[kind].add(word)
     tokenizer = build_nlp().tokenizer
     gazetteer: dict[str, list[tuple[str, ...]]] = {}
+    character_names: set[str] = set()
     for entry in load_lines("gazetteer.txt"):
-        words = tuple(token.lower_ for token in tokenizer(entry))
+        tokens = tokenizer(entry)
+        words = tuple(token.lower_ for token in tokens)
         gazetteer.setdefault(words[0], []).append(words)
+        if len(tokens) > 1 and (tokens[1].text[:1].isupper() or words[1] in CHARACTER_LINKS):
+            character_names.add(words[0])
     return Lexicon(
         first_names=frozenset(load_lines("first_names.txt") + load_lines("first_names_extra.txt")),
         surnames=frozenset(load_lines("surnames.txt")),
@@ -137,6 +146,7 @@ def lexicon() -> Lexicon:
         abbreviations=frozenset(cues["abbrev"]),
         english_words=frozenset(cues["english"]) | ENGLISH_STOP_WORDS,
         gazetteer={key: tuple(entries) for key, entries in gazetteer.items()},
+        character_names=frozenset(character_names),
     )
 
 
@@ -243,7 +253,7 @@ def _gazetteer_tokens(tokens: Sequence[Token], lex: Lexicon) -> set[int]:
                     or n > 1 and len(entry[-1]) >= MIN_COMPOUND_HEAD and words[-1].startswith(entry[-1])
                 ):
                     covered.update(range(i, i + n))
-                    if n > 1 and lex.is_first_name(entry[0].capitalize()):
+                    if n > 1 and entry[0] in lex.character_names and lex.is_first_name(entry[0].capitalize()):
                         characters.add(entry[0])
     covered.update(i for i, lower in enumerate(lowers) if lower.removesuffix("s") in characters)
     return covered
