@@ -98,9 +98,10 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         ["Hej Pia! Vi har tagit emot din felanmälan om gatlampan.", "Vi tömmer ditt kärl på fredag."],
     ),
     "case_handling.request_details": (
-        ["Skriv ditt personnummer här så kollar vi.", "Skicka ditt ärendenummer i kommentaren."],
-        ["Ange diarienummer KS 2025/0042 i ditt yttrande.",
+        ["Skriv ditt personnummer här så kollar vi.", "Skicka ditt ärendenummer i kommentaren.",
          "Skicka ditt ärendenummer i ett privat meddelande så hjälper vi dig."],
+        ["Ange diarienummer KS 2025/0042 i ditt yttrande.",
+         "Mejla ditt ärendenummer till registrator@ale.se så hjälper de dig."],
     ),
     "confidential.learned": (
         ["Stämningen på enheten är usel sedan Anders flyttades till lagret efter bråket med chefen."],
