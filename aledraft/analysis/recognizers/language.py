@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from ..pipeline import build_nlp
 from ..report import Finding, Severity
 from ..rules import make_finding, rule
-from .base import Context, load_lines, sentence_bounds
+from .base import Context, load_lines, sentence_bounds, token_texts
 
 JARGON = "plain_language.jargon"
 LONG_SENTENCE = "long_sentence"
@@ -106,7 +106,7 @@ class JargonRecognizer:
 
     def find(self, ctx: Context) -> Iterator[Finding]:
         doc, entries = ctx.doc, _jargon()
-        lowers = [token.lower_ for token in doc]
+        lowers = [text.lower() for text in token_texts(doc)]  # spaCy's lower_
         lemmas = [lemma(lower) for lower in lowers]
 
         def matches(i: int, word: str) -> bool:
