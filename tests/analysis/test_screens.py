@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from spylls.hunspell.algo.lookup import Lookup
 
 from aledraft.analysis import hunspell
-from aledraft.analysis.recognizers.base import DIGIT, TokenPatternRecognizer, edge_chars, finite_texts
+from aledraft.analysis.recognizers.base import DIGIT, TokenPatternRecognizer, edge_chars, finite_texts, required_texts
 from aledraft.analysis.registry import RECOGNIZERS
 
 PATTERN_RECOGNIZERS = [r for r in RECOGNIZERS if isinstance(r, TokenPatternRecognizer)]
@@ -49,6 +49,20 @@ def test_a_regex_says_which_characters_a_matching_word_must_start_or_end_with(pa
 )
 def test_a_regex_anchored_at_both_ends_stands_for_its_few_texts(pattern, expected):
     texts = finite_texts(pattern)
+    assert (set(texts) if texts is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"^(?!.*(team|enhet)).*(diagnos|cancer)", {"diagnos", "cancer"}),
+        (r"(sk|ska)$|^etnisk", {"sk", "ska", "etnisk"}),
+        (r"^\w*larm$", {"larm"}),
+        (r"^a?b", None),  # no text of two letters or more must occur
+    ],
+)
+def test_a_regex_says_which_texts_every_match_contains(pattern, expected):
+    texts = required_texts(pattern)
     assert (set(texts) if texts is not None else None) == expected
 
 

@@ -282,9 +282,13 @@ def finite_texts(pattern: str) -> frozenset[str] | None:
     return frozenset(texts) if texts is not None else None
 
 
-def _finite_texts(items) -> set[str] | None:
+def _finite_texts(items, skip_anchors: bool = False) -> set[str] | None:
+    """The texts a run of parsed regex items matches, if few; ``skip_anchors`` reads ^ and $
+    inside as matching nothing (they only narrow where a text may stand)."""
     texts = {""}
     for op, arg in items:
+        if op is re_constants.AT and skip_anchors:
+            continue
         if op is re_constants.LITERAL:
             parts: set[str] | None = {chr(arg)}
         elif op is re_constants.IN:
@@ -292,13 +296,13 @@ def _finite_texts(items) -> set[str] | None:
                 return None
             parts = {chr(code) for _, code in arg}
         elif op is re_constants.SUBPATTERN:
-            parts = None if arg[1] or arg[2] else _finite_texts(arg[3])
+            parts = None if arg[1] or arg[2] else _finite_texts(arg[3], skip_anchors)
         elif op is re_constants.BRANCH:
-            branches = [_finite_texts(branch) for branch in arg[1]]
+            branches = [_finite_texts(branch, skip_anchors) for branch in arg[1]]
             parts = None if None in branches else set().union(*branches)
         elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[1] <= 3:
             low, high, sub = arg
-            repeated = _finite_texts(sub)
+            repeated = _finite_texts(sub, skip_anchors)
             parts = None if repeated is None else {
                 "".join(combo) for count in range(low, high + 1) for combo in itertools.product(repeated, repeat=count)
             }
@@ -312,15 +316,85 @@ def _finite_texts(items) -> set[str] | None:
     return texts
 
 
+#: Most literals a required-text pre-test may list, and the shortest it may use.
+MAX_REQUIRED_TEXTS = 500
+MIN_REQUIRED_LENGTH = 2
+
+
+def required_texts(pattern: str) -> frozenset[str] | None:
+    """Texts one of which every match of ``pattern`` contains, or None if it cannot say:
+    ^(?!.*(team|enhet)).*(diagnos|cancer) gives {"diagnos", "cancer"}."""
+    parsed = re_parser.parse(pattern)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    texts = _required_texts(list(parsed))
+    return frozenset(texts) if texts is not None else None
+
+
+def _required_texts(items) -> set[str] | None:
+    # A run of literals is one text: "larm" in ^\w*larm$.
+    groups: list[list] = []
+    for is_literal, run in itertools.groupby(items, key=lambda item: item[0] is re_constants.LITERAL):
+        groups += [list(run)] if is_literal else [[item] for item in run]
+    for group in groups:
+        op, arg = group[0]
+        if op in (re_constants.AT, re_constants.ASSERT, re_constants.ASSERT_NOT):
+            continue
+        if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT) and arg[0] == 0:
+            continue  # optional: a match need not contain it
+        texts = _finite_texts(group, skip_anchors=True)
+        if texts is None and op is re_constants.BRANCH:
+            branches = [_required_texts(branch) for branch in arg[1]]
+            texts = None if None in branches else set().union(*branches)
+        elif texts is None and op is re_constants.SUBPATTERN and not (arg[1] or arg[2]):
+            texts = _required_texts(arg[3])
+        if texts and len(texts) <= MAX_REQUIRED_TEXTS and min(map(len, texts)) >= MIN_REQUIRED_LENGTH:
+            return texts
+    return None
+
+
+def ending_texts(pattern: str) -> frozenset[str] | None:
+    """Texts one of which a text must end with for ``pattern``, anchored with $, to match it:
+    (avgift|faktura)(en)?$ gives {"avgift", "avgiften", "faktura", "fakturaen"}; None if it
+    cannot say (no $, or nothing finite before it)."""
+    parsed = re_parser.parse(pattern)
+    items = list(parsed)
+    if parsed.state.flags & re.IGNORECASE or not items or items[-1] != (re_constants.AT, re_constants.AT_END):
+        return None
+    best = None
+    for start in range(len(items) - 2, -1, -1):  # the longest finite tail before the $
+        texts = _finite_texts(items[start:-1])
+        if texts is None or len(texts) > MAX_REQUIRED_TEXTS:
+            break
+        best = texts
+    return frozenset(best) if best and "" not in best else None
+
+
+class _EndTested:
+    """A regex anchored at the end, searched only in texts ending as it can end: str.endswith
+    is far cheaper than the search, which tries the regex at every position of the word."""
+
+    __slots__ = ("endings", "regex")
+
+    def __init__(self, regex: re.Pattern[str], endings: frozenset[str]) -> None:
+        self.regex = regex
+        self.endings = tuple(endings)
+
+    def search(self, text: str) -> bool:
+        return text.endswith(self.endings) and self.regex.search(text) is not None
+
+
 class TriggerIndex:
     """Which screened pattern tokens a token text can fill, for every text test of a pattern file.
 
     A test is a token spec's LOWER, TEXT or ORTH value: a string, an IN list or a REGEX. Strings
     and lists go into dicts, and so do the texts of a regex that stands for a few (two thirds
     of them: ^anbud(et|en)?$). Another regex anchored at the start (or end) is searched only in
-    texts starting (or ending) with a character it can start (or end) with; the rest are
-    searched in every text. (One alternation of all the regexes as a pre-test is slower: it
-    loses each regex's own literal and anchor shortcuts.)
+    texts starting (or ending) with a character it can start (or end) with, one anchored at the
+    end only in texts with an ending it can match; of the rest, those whose matches all contain
+    one of some texts (the look-aheads over health words) wait for one pre-test that finds such
+    a text, and the others are searched in every text. (One alternation of all the regexes as a
+    pre-test is slower: it loses each regex's own literal and anchor shortcuts.)
     """
 
     def __init__(self) -> None:
@@ -332,6 +406,11 @@ class TriggerIndex:
         self.by_edge: dict[bool, dict[tuple[str, str], list[tuple[re.Pattern[str], list[tuple[int, int]]]]]] = {
             True: {}, False: {}
         }
+        #: the other regexes with texts one of which every match contains (required_texts): searched
+        #: only in texts where one pre-test, an alternation of all those texts, finds one
+        self.pre_tested: dict[bool, list[tuple[re.Pattern[str], list[tuple[int, int]]]]] = {True: [], False: []}
+        self.required: dict[bool, set[str]] = {True: set(), False: set()}
+        self.pre_test: dict[bool, re.Pattern[str] | None] = {True: None, False: None}
         #: the texts of each regex that stands for a few texts (finite_texts) -> its places
         self.finite: dict[bool, dict[str, list[list[tuple[int, int]]]]] = {True: {}, False: {}}
 
@@ -351,20 +430,29 @@ class TriggerIndex:
             if texts is not None:
                 for text in texts:  # the same list object: later places of this regex join too
                     self.finite[lower].setdefault(text, []).append(entry[1])
+            elif edge is None and (required := required_texts(value["REGEX"])) is not None:
+                self.pre_tested[lower].append(entry)
+                self.required[lower] |= required
+                self.pre_test[lower] = re.compile(
+                    "|".join(map(re.escape, sorted(self.required[lower], key=len, reverse=True)))
+                )
             elif edge is None:
                 self.unanchored[lower].append(entry)
             else:
+                endings = ending_texts(value["REGEX"]) if edge[0] == "last" else None
+                tested = entry if endings is None else (_EndTested(entry[0], endings), entry[1])
                 for char in edge[1]:
-                    self.by_edge[lower].setdefault((edge[0], char), []).append(entry)
+                    self.by_edge[lower].setdefault((edge[0], char), []).append(tested)
         entry[1].append((n, k))
 
     def _regexes_for(self, lower: bool, folded: str) -> Iterable[tuple[re.Pattern[str], list[tuple[int, int]]]]:
         if "\n" in folded:  # $ matches before a final line break too: search them all
             return self.regexes[lower].values()
-        by_edge = self.by_edge[lower]
+        by_edge, pre_test = self.by_edge[lower], self.pre_test[lower]
         first, last = folded[:1], folded[-1:]
         return itertools.chain(
-            self.unanchored[lower], by_edge.get(("first", first), ()), by_edge.get(("last", last), ()),
+            self.unanchored[lower], self.pre_tested[lower] if pre_test and pre_test.search(folded) else (),
+            by_edge.get(("first", first), ()), by_edge.get(("last", last), ()),
             by_edge.get(("first", DIGIT), ()) if first.isdecimal() else (),
             by_edge.get(("last", DIGIT), ()) if last.isdecimal() else (),
         )
