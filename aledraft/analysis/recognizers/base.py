@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Protocol
 
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..pipeline import build_nlp
 from ..report import Finding, Severity
@@ -28,6 +28,13 @@ class Context:
     text: str
     doc: Doc
     platform: str | None
+
+    @functools.cached_property
+    def tokens(self) -> list[Token]:
+        """The Doc's tokens, made once: spaCy makes new Token objects on every pass over a Doc.
+
+        Kept here, not in ``doc.user_data``: a Token there would make a reference cycle."""
+        return list(self.doc)
 
 
 class Recognizer(Protocol):
@@ -506,6 +513,17 @@ def token_texts(doc: Doc) -> list[str]:
 
 
 TOKEN_TEXTS_KEY = "aledraft.base.token_texts"
+
+
+def doc_string(doc: Doc) -> str:
+    """Return ``doc.text``, joined once per Doc (spaCy joins every token's text on each access)."""
+    text = doc.user_data.get(DOC_STRING_KEY)
+    if text is None:
+        text = doc.user_data[DOC_STRING_KEY] = doc.text
+    return text
+
+
+DOC_STRING_KEY = "aledraft.base.doc_string"
 
 
 def sentence_spans(ctx: Context) -> list[tuple[int, int, int, int]]:

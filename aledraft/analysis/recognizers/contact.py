@@ -11,7 +11,7 @@ import phonenumbers
 from ..report import Finding
 from ..rules import make_finding, rule
 from . import names
-from .base import Context, PatternRecognizer, cue_regex, load_configured, load_lines, window_before
+from .base import Context, PatternRecognizer, cue_regex, doc_string, load_configured, load_lines, window_before
 
 PHONE = "pii.phone"
 EMAIL = "pii.email"
@@ -56,7 +56,7 @@ class PhoneRecognizer:
 
     def find(self, ctx: Context) -> Iterator[Finding]:
         # The Doc's text has the same offsets as ctx.text and no lone surrogates.
-        text = ctx.doc.text
+        text = doc_string(ctx.doc)
         for run in _DIGIT_RUN.finditer(text):
             if sum(map(str.isdigit, run[0])) < MIN_DIGITS:
                 continue

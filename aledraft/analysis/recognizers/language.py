@@ -143,7 +143,7 @@ def _sentence_words(ctx: Context) -> list[tuple[int, int, list[Token]]]:
     bounds = sentence_bounds(ctx.text)
     grouped: list[list[Token]] = [[] for _ in bounds]
     starts = [start for start, _ in bounds]
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.is_alpha or token.like_num or any(c.isalnum() for c in token.text):
             grouped[bisect.bisect_right(starts, token.idx) - 1].append(token)
     return [(start, end, words) for (start, end), words in zip(bounds, grouped)]
@@ -199,7 +199,7 @@ class PassiveRecognizer:
         rule(PASSIVE)
 
     def find(self, ctx: Context) -> Iterator[Finding]:
-        words = [t for t in ctx.doc if t.is_alpha]
+        words = [t for t in ctx.tokens if t.is_alpha]
         passives = [t for t in words if is_s_passive(t)]
         if len(passives) >= MIN_PASSIVES and len(passives) * PASSIVE_WORDS_PER_VERB >= len(words):
             for token in passives:

@@ -26,7 +26,7 @@ from .. import hunspell
 from ..pipeline import LemmaTable, build_nlp
 from ..report import Finding
 from ..rules import make_finding, rule
-from .base import Context, load_lines, sentence_bounds, token_texts
+from .base import Context, doc_string, load_lines, sentence_bounds, token_texts
 
 RULE_ID = "pii.person_name"
 
@@ -439,7 +439,7 @@ def _lower_case_sentences(tokens: Sequence[Token], places: set[int]) -> set[int]
     doc = tokens[0].doc
     texts = token_texts(doc)
     found: set[int] = set()
-    for start, end in sentence_bounds(doc.text):
+    for start, end in sentence_bounds(doc_string(doc)):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue

@@ -133,7 +133,7 @@ class SpellingRecognizer:
     def find(self, ctx: Context) -> Iterator[Finding]:
         """Yield one finding per unknown word."""
         skipped = names.analyse(ctx.doc).proper_nouns
-        tokens = list(ctx.doc)
+        tokens = ctx.tokens
         checked = [token for token in tokens if _checked(tokens, token.i, skipped)]
         suspects = [token for token in checked if not is_listed_form(token.text)]
         limit = MAX_UNKNOWN_SHARE * len(checked)

@@ -45,7 +45,7 @@ class ShoutingRecognizer:
 
     def find(self, ctx: Context) -> Iterator[Finding]:
         run: list[Token] = []
-        for token in [*ctx.doc, None]:
+        for token in [*ctx.tokens, None]:
             if token is not None and _is_capitals(token):
                 run.append(token)
             elif token is not None and run and (token.is_punct or token.is_space) and "\n" not in token.text:
