@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from spylls.hunspell.algo.lookup import Lookup
 
 from aledraft.analysis import hunspell
-from aledraft.analysis.recognizers.base import DIGIT, TokenPatternRecognizer, edge_chars, finite_texts, required_texts
+from aledraft.analysis.recognizers.base import DIGIT, TokenPatternRecognizer, edge_chars, ending_texts, finite_texts, required_texts
 from aledraft.analysis.registry import RECOGNIZERS
 
 PATTERN_RECOGNIZERS = [r for r in RECOGNIZERS if isinstance(r, TokenPatternRecognizer)]
@@ -63,6 +63,20 @@ def test_a_regex_anchored_at_both_ends_stands_for_its_few_texts(pattern, expecte
 )
 def test_a_regex_says_which_texts_every_match_contains(pattern, expected):
     texts = required_texts(pattern)
+    assert (set(texts) if texts is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(avgift|faktura)(en)?$", {"avgift", "avgiften", "faktura", "fakturaen"}),
+        (r"\w*(kö|kön)$", {"kö", "kön"}),
+        (r"(a|b)?$", None),  # may end with nothing
+        (r"^anbud", None),  # not anchored at the end
+    ],
+)
+def test_a_regex_anchored_at_the_end_says_how_matching_texts_end(pattern, expected):
+    texts = ending_texts(pattern)
     assert (set(texts) if texts is not None else None) == expected
 
 
