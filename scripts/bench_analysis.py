@@ -7,7 +7,7 @@ characters of drafts and of one sentence repeated (the contract's longest text).
 
 The dev drafts are short (18,000 characters), so after the warm-up every word of them is in
 the checker's caches, as in the editor, where a draft is checked again after each pause in
-typing. A second table cuts its posts from the labelled sets in tests/analysis/data (over 750,000
+typing. A second table cuts its posts from the labelled sets in tests/analysis/data (over 850,000
 characters), each text from a part no run has seen: the first check of a pasted text, where
 new words cost hunspell lookups and spelling suggestions.
 

@@ -45,11 +45,12 @@ C = 3.0  # inverse L2 strength: chosen by the same cross-validation (1, 3, 10 tr
 STEPS, LEARNING_RATE = 800, 4.0
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
 # The model is heard only where no rule of its flag spoke, so its threshold is set on those posts:
-# the lowest at which its guesses there are right this often. The rules were written from these
-# sets, so few of their positives are left to the model here and the figure is pessimistic: on
-# blind sets in session 4 the guesses were right about 0.7 of the time at a cross-validated 0.55.
+# the lowest at which its guesses there are right this often. On blind sets in session 4 the
+# guesses were right about 0.7 of the time at a cross-validated 0.55, but in session 6's two
+# blind rounds (360 posts) only 20 of 45 were (confidential 9 of 21, case_handling 11 of 24), which
+# pulled both flags' precision under 0.80 there while their recall stayed above 0.85: so 0.65.
 # (Precision over all posts, used before, let case_handling guess wrong as often as right.)
-ADDED_PRECISION = 0.55
+ADDED_PRECISION = 0.65
 
 
 def labelled_posts() -> list[dict]:
