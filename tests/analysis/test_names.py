@@ -89,6 +89,8 @@ NAMES = [
     ("Emil i Lönneberga kommer till Ale Kulturrum. Följ med Emil på hyss!", []),
     ("Månadens medarbetare: Rosa Jiménez! Rosa samlar in till Rosa Bandet. Grattis, Rosa!",
      ["Rosa Jiménez", "Rosa", "Rosa"]),  # a campaign, not a character: Rosa is still a name
+    ("Laget vann i söndags. Tränarna Berg och Åkesson var nervösa.", ["Berg", "Åkesson"]),
+    ("Lunch: Mån: Fiskgratäng Tis: Pannkakor med sylt Tors: Ärtsoppa", []),  # weekdays in a menu
     ("Just nu ligger Bygg & Mark i Lilla Edet lägst.", []),
     ("I oktober började 14 nya medarbetare hos oss.", []),
     ("fredagsmys 🍿 tack sten och ebba för popcornen och till lilla rosa som valde film", ["sten", "ebba", "rosa"]),

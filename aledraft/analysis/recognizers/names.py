@@ -108,10 +108,11 @@ class Lexicon:
         return self.is_first_name(base) or self.is_surname(base)
 
     def is_title(self, lower: str) -> bool:
-        """Tell whether a lower-case word is a title, also in the definite form (rektorn)."""
+        """Tell whether a lower-case word is a title, also in the definite forms (rektorn,
+        rektorerna, tränarna: "Tränarna Berg och Åkesson")."""
         return lower in self.titles or any(
-            lower.endswith(ending) and lower[: -len(ending)] in self.titles
-            for ending in ("n", "en", "et")
+            lower.endswith(ending) and lower[: -len(ending)] + stem_end in self.titles
+            for ending, stem_end in (("n", ""), ("en", ""), ("et", ""), ("erna", ""), ("arna", "are"))
         )
 
 
@@ -292,8 +293,16 @@ def _cue_before(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
 
 
 def _title_before(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
-    """Tell whether a title stands before token i ("rektor Berg", "Kontaktperson är Johan")."""
+    """Tell whether a title stands before token i ("rektor Berg", "Kontaktperson är Johan"),
+    also before a list of capitalised words that token i ends ("Tränarna Berg och Åkesson")."""
     previous = _previous(tokens, i)
+    for _ in range(MAX_NAME_WORDS):
+        if previous is None or previous.lower_ not in COORDINATION and previous.text != ",":
+            break
+        listed = _previous(tokens, previous.i)
+        if listed is None or not listed.text[:1].isupper():
+            return False
+        previous = _previous(tokens, listed.i)
     if previous is not None and previous.lower_ in TITLE_LINKS:
         previous = _previous(tokens, previous.i)
     return previous is not None and lex.is_title(previous.lower_)
@@ -476,8 +485,10 @@ def _is_name_start(
     if not (first_name or word.capitalised):
         return False
     i = word.token.i
-    if word.token.lower_ in lex.abbreviations and (after := _next(tokens, i)) is not None and after.text[:1].isdigit():
-        return False  # a day in a programme: "Tis 28/10: teater", "Tors 30/10"
+    if word.token.lower_ in lex.abbreviations and (after := _next(tokens, i)) is not None and (
+        after.text[:1].isdigit() or after.text == ":"
+    ):
+        return False  # a day in a programme or a menu: "Tis 28/10: teater", "Tors: Ärtsoppa"
     lower = word.base.lower()
     previous = _previous(tokens, i)
     genitive = word.base != word.token.text.lstrip("/@")
