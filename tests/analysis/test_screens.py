@@ -1,8 +1,9 @@
 """The shortcuts that keep the checker fast must never change what it finds.
 
-The pattern screen searches a regex only in words that can start or end the way the regex
-demands, and hunspell looks its suffixes up by flag; both are checked here against the plain
-way of doing the same thing.
+The pattern screen looks up the few texts a regex stands for in a dict, searches another only
+in words that can start or end the way it demands or that hold a text every match contains, and
+hunspell looks its suffixes up by flag; all are checked here against the plain way of doing
+the same thing.
 """
 
 import pytest
@@ -11,7 +12,14 @@ from hypothesis import strategies as st
 from spylls.hunspell.algo.lookup import Lookup
 
 from aledraft.analysis import hunspell
-from aledraft.analysis.recognizers.base import DIGIT, TokenPatternRecognizer, edge_chars, ending_texts, finite_texts, required_texts
+from aledraft.analysis.recognizers.base import (
+    DIGIT,
+    TokenPatternRecognizer,
+    edge_chars,
+    ending_texts,
+    finite_texts,
+    required_texts,
+)
 from aledraft.analysis.registry import RECOGNIZERS
 
 PATTERN_RECOGNIZERS = [r for r in RECOGNIZERS if isinstance(r, TokenPatternRecognizer)]
