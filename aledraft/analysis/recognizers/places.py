@@ -20,16 +20,15 @@ _SUFFIXES = alternatives("street_suffixes.txt")
 _DIRECTION_WORDS = "Lilla|Stora|Norra|Södra|Östra|Västra|Gamla|Nya|Övre|Nedre|Yttre|Inre"
 
 # A street: one compound word ending in a street ending (Storgatan, Ekebacken), after an
-# optional first word such as Lilla or Norra (Lilla Nolvägen), a known first word and a street
-# word (Ale torg, Gamla vägen), or a genitive and a street word (Solsidans väg). Then a house number with an optional letter and
-# flat number (5B, 3 lgh 1102) that is not a range, a list of houses (Storgatan 1–15, 1 och 3) or
-# a quantity (leden 2 km).
+# optional first word such as Lilla or Norra (Lilla Nolvägen), or a known first word or a
+# genitive and a street word (Ale torg, Gamla vägen, Solsidans väg). Then a house number with an
+# optional letter and flat number (5B, 3 lgh 1102) that is not a range, a list of houses
+# (Storgatan 1–15, 1 och 3) or a quantity (leden 2 km).
 ADDRESS_PATTERN = rf"""
     (?<![\w-])
     (?P<value>
         (?P<street>(?:(?:{_DIRECTION_WORDS})\ )?[{_UPPER}][{_LOWER}-]*(?:{_SUFFIXES})
-            |(?:{alternatives("street_name_first_words.txt")})\ (?i:{_SUFFIXES})
-            |[{_UPPER}][{_LOWER}]{{2,}}s\ (?:väg|gata|gränd|stig|backe|gången|vägen|gatan))
+            |(?:{alternatives("street_name_first_words.txt")}|[{_UPPER}][{_LOWER}]{{2,}}s)\ (?i:{_SUFFIXES}))
         \ (?P<number>\d{{1,3}})(?!\d|[.,:]\d|\ ?(?:{alternatives("number_units.txt")})(?!\w))
         (?:\ ?[A-Ha-h](?!\w))?
         (?:,?\ (?:lgh|lägenhet)\.?\ ?\d{{3,4}}\b)?
