@@ -1,10 +1,12 @@
 """The shortcuts that keep the checker fast must never change what it finds.
 
-The pattern screen looks up the few texts a regex stands for in a dict, searches another only
+A regex that stands for a few texts becomes a list of them; the pattern screen searches another only
 in words that can start or end the way it demands or that hold a text every match contains, and
 hunspell looks its suffixes up by flag; all are checked here against the plain way of doing
 the same thing.
 """
+
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -116,6 +118,19 @@ def test_the_screen_finds_every_pattern_token_a_word_can_fill(text):
         assert set(index(text)) == _plain_triggers(index, text)
 
 
+def _regexes_made_sets():
+    return sorted({(regex, tuple(texts)) for r in PATTERN_RECOGNIZERS for regex, texts in r.regexes_as_sets.items()})
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data(), regex_and_texts=st.sampled_from(_regexes_made_sets()))
+def test_a_regex_made_a_set_of_texts_matches_exactly_the_words_in_the_set(data, regex_and_texts):
+    regex, texts = regex_and_texts
+    word = data.draw(st.from_regex(regex, fullmatch=True))
+    for variant in (word, word.upper(), word[1:], word + "s", "x" + word, word[:-1]):
+        assert (re.search(regex, variant) is not None) == (variant in texts), (regex, variant)
+
+
 # Compounds, inflected forms and misspellings of both: hunspell's slowest paths.
 WORDS = [
     "barnomsorgsförvaltningen", "kommunstyrelseordföranden", "trafiksäkerhetsåtgärder",
@@ -134,3 +149,13 @@ def test_hunspell_with_suffixes_looked_up_by_flag_accepts_the_same_words_as_spyl
         assert [str(form) for form in dictionary.lookuper.good_forms(word, capitalization=False)] == [
             str(form) for form in plain.good_forms(word, capitalization=False)
         ], word
+
+
+def test_a_pattern_spacy_would_reject_stops_the_checker_at_load(monkeypatch):
+    # The Matchers built per combination of lines skip spaCy's own validation.
+    from aledraft.analysis.recognizers import base
+
+    lines = ['{"id": "confidential.marker", "pattern": [{"LOWR": "sekretess"}]}']
+    monkeypatch.setattr(base, "load_lines", lambda name: lines)
+    with pytest.raises(ValueError, match="LOWR"):
+        TokenPatternRecognizer("broken.jsonl")

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Protocol
 
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc, Span, Token
 
 from ..pipeline import build_nlp
@@ -395,8 +396,8 @@ class TriggerIndex:
     """Which screened pattern tokens a token text can fill, for every text test of a pattern file.
 
     A test is a token spec's LOWER, TEXT or ORTH value: a string, an IN list or a REGEX. Strings
-    and lists go into dicts, and so do the texts of a regex that stands for a few (two thirds
-    of them: ^anbud(et|en)?$). Another regex anchored at the start (or end) is searched only in
+    and lists go into dicts (a regex that stands for a few texts is already a list: ``_expand``).
+    A regex anchored at the start (or end) is searched only in
     texts starting (or ending) with a character it can start (or end) with, one anchored at the
     end only in texts with an ending it can match; of the rest, those whose matches all contain
     one of some texts (the look-aheads over health words) wait for one pre-test that finds such
@@ -418,8 +419,6 @@ class TriggerIndex:
         self.pre_tested: dict[bool, list[tuple[re.Pattern[str], list[tuple[int, int]]]]] = {True: [], False: []}
         self.required: dict[bool, set[str]] = {True: set(), False: set()}
         self.pre_test: dict[bool, re.Pattern[str] | None] = {True: None, False: None}
-        #: the texts of each regex that stands for a few texts (finite_texts) -> its places
-        self.finite: dict[bool, dict[str, list[list[tuple[int, int]]]]] = {True: {}, False: {}}
 
     def add(self, n: int, k: int, spec: dict) -> None:
         """Index token ``k`` of pattern line ``n`` (a spec ``_screenable`` accepts)."""
@@ -432,12 +431,8 @@ class TriggerIndex:
         entry = self.regexes[lower].get(value["REGEX"])
         if entry is None:
             entry = self.regexes[lower][value["REGEX"]] = (re.compile(value["REGEX"]), [])
-            texts = finite_texts(value["REGEX"])
-            edge = edge_chars(value["REGEX"]) if texts is None else None
-            if texts is not None:
-                for text in texts:  # the same list object: later places of this regex join too
-                    self.finite[lower].setdefault(text, []).append(entry[1])
-            elif edge is None and (required := required_texts(value["REGEX"])) is not None:
+            edge = edge_chars(value["REGEX"])
+            if edge is None and (required := required_texts(value["REGEX"])) is not None:
                 self.pre_tested[lower].append(entry)
                 self.required[lower] |= required
                 self.pre_test[lower] = re.compile(
@@ -468,20 +463,29 @@ class TriggerIndex:
         found: list[tuple[int, int]] = []
         for lower, folded in ((True, text.lower()), (False, text)):
             found += self.exact[lower].get(folded, ())
-            for places in self.finite[lower].get(folded, ()):
-                found += places
             for regex, places in self._regexes_for(lower, folded):
                 if regex.search(folded):
                     found += places
         return tuple(found)
 
 
-def _expand(line: dict, defines: dict[str, str]) -> dict:
-    """Return a pattern line with every @name@ in its REGEX values replaced by the named alternation."""
+def _expand(line: dict, defines: dict[str, str], as_sets: dict[str, list[str]]) -> dict:
+    """Return a pattern line with every @name@ in its REGEX values replaced by the named alternation,
+    and each REGEX that stands for a few texts (finite_texts: two thirds of them) made an IN list,
+    noted in ``as_sets``.
+
+    spaCy compiles a regex predicate anew for each Matcher and calls it in Python at every
+    token; a set predicate is a hash lookup. Text new to the process builds new Matchers.
+    """
     def expand(value):
         if isinstance(value, dict):
-            return {key: (re.sub(r"@(\w+)@", lambda m: defines[m[1]], item) if key == "REGEX" else expand(item))
-                    for key, item in value.items()}
+            value = {key: (re.sub(r"@(\w+)@", lambda m: defines[m[1]], item) if key == "REGEX" else expand(item))
+                     for key, item in value.items()}
+            texts = finite_texts(value["REGEX"]) if value.keys() == {"REGEX"} else None
+            if texts is None:
+                return value
+            as_sets[value["REGEX"]] = sorted(texts)
+            return {"IN": as_sets[value["REGEX"]]}
         if isinstance(value, list):
             return [expand(item) for item in value]
         return value
@@ -567,10 +571,16 @@ class TokenPatternRecognizer:
         self.pattern_file = pattern_file
         lines = [json.loads(line) for line in load_lines(pattern_file)]
         defines = {line["define"]: line["regex"] for line in lines if "define" in line}
-        self.lines = [_expand(line, defines) for line in lines if "define" not in line]
+        #: the regexes of the file that stand for a few texts, and those texts (IN lists in ``lines``)
+        self.regexes_as_sets: dict[str, list[str]] = {}
+        self.lines = [_expand(line, defines, self.regexes_as_sets) for line in lines if "define" not in line]
         self.rule_ids = tuple(dict.fromkeys(line["id"] for line in self.lines if "id" in line))
         for rule_id in self.rule_ids:
             rule(rule_id)
+        # Checked here once: the Matchers built per combination of lines skip spaCy's validation.
+        for line in self.lines:
+            if errors := validate_token_pattern(line["pattern"]):
+                raise ValueError(f"{pattern_file}: {errors[0]}: {line['pattern']}")
         index = TriggerIndex()
         #: line -> how many of its tokens are screened; a sentence must have a word for each
         self.screened: collections.Counter[int] = collections.Counter()
@@ -597,7 +607,7 @@ class TokenPatternRecognizer:
         if matcher is None:
             if len(self._matchers) >= MAX_CACHED_MATCHERS:
                 self._matchers.clear()
-            matcher = self._matchers[lines] = Matcher(build_nlp().vocab)
+            matcher = self._matchers[lines] = Matcher(build_nlp().vocab, validate=False)
             for n in lines:
                 matcher.add(str(n), [self.lines[n]["pattern"]])
         return matcher
