@@ -616,19 +616,19 @@ class TokenPatternRecognizer:
     def context_lines(self) -> tuple[int, ...]:
         return tuple(n for n, line in enumerate(self.lines) if "context" in line)
 
-    def _screen(self, texts: Iterable[str]) -> collections.Counter[int]:
-        """What the screen sees in these token texts: pattern line -> how many of its screened
-        tokens they fill."""
-        filled = set(itertools.chain.from_iterable(map(self.triggers, texts)))
-        return collections.Counter(n for n, _ in filled)
-
     def _sentence_screens(self, ctx: Context) -> list[collections.Counter[int]]:
-        """What the screen sees in each sentence of ``sentence_spans``, once per Doc."""
+        """What the screen sees in each sentence of ``sentence_spans``, once per Doc: pattern
+        line -> how many of its screened tokens the sentence's words fill."""
         key = f"aledraft.base.screens.{self.pattern_file}"
         screens = ctx.doc.user_data.get(key)
         if screens is None:
-            texts = token_texts(ctx.doc)
-            screens = ctx.doc.user_data[key] = [self._screen(texts[first:last]) for _, _, first, last in sentence_spans(ctx)]
+            triggered = list(map(self.triggers, token_texts(ctx.doc)))
+            screens = ctx.doc.user_data[key] = []
+            for _, _, first, last in sentence_spans(ctx):
+                # Most sentences trigger nothing: skip the set and the count for them.
+                places = [found for found in triggered[first:last] if found]
+                filled = set(itertools.chain.from_iterable(places)) if places else ()
+                screens.append(collections.Counter(n for n, _ in filled))
         return screens
 
     def _add_contexts(self, span: Span, names: set[str], filled: collections.Counter[int],
