@@ -26,8 +26,10 @@ RULE_ID = "spelling"
 
 #: Letters, optionally joined by hyphens (e-tjänst); no digits, no inner capitals.
 CHECKED_WORD = re.compile(r"[^\W\d_][^\W\d_A-ZÅÄÖ]*(?:-[^\W\d_]+)*")
-#: Edits tried per suggestion (a long word has a few thousand); each is a set lookup.
+#: Edits tried per suggestion (a long word has a few thousand); each is a set lookup. They are
+#: made and looked up in batches, the first of FIRST_EDITS.
 MAX_EDITS = 5000
+FIRST_EDITS = 100
 #: Shortest misspelling whose correction may be a compound, and shortest part of a compound
 #: (shorter parts make odd words, Meröppet -> Mär+öppet, and pass misspellings, väll+kommen).
 MIN_COMPOUND = 10
@@ -87,11 +89,20 @@ def suggest(form: str) -> str | None:
     if form[:1].isupper() and form[1:].islower():
         lower = suggest(form.lower())
         return lower.capitalize() if lower else None
-    candidates = list(itertools.islice(hunspell.edits(form), MAX_EDITS))
-    listed = _known_forms().intersection(candidates) | lemma_table().listed_among(candidates)
-    first = next((edit for edit in candidates if edit in listed), None)
-    if first or len(form) < MIN_COMPOUND:
-        return first
+    edits = itertools.islice(hunspell.edits(form), MAX_EDITS)
+    candidates: list[str] = []
+    # The likeliest edits first, in growing batches: half the corrections are among the first
+    # forty, and a word with none still has all MAX_EDITS tried.
+    batch_size = FIRST_EDITS
+    while batch := list(itertools.islice(edits, batch_size)):
+        listed = _known_forms().intersection(batch) | lemma_table().listed_among(batch)
+        first = next((edit for edit in batch if edit in listed), None)
+        if first:
+            return first
+        candidates += batch
+        batch_size *= 4
+    if len(form) < MIN_COMPOUND:
+        return None
     # Long words are mostly compounds the table lacks: kulturskolann -> kultur+skolan. Two
     # listed halves can still make a non-word (kommunhysset), so hunspell has the last say on
     # the first few. The edits share most of their halves: each is looked up once.
