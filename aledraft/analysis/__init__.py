@@ -7,8 +7,8 @@ import re
 
 from .pipeline import build_nlp
 from .readability import readability
-from .recognizers.base import Context
-from .registry import run_all
+from .recognizers.base import Context, TokenPatternRecognizer
+from .registry import RECOGNIZERS, run_all
 from .report import PERSONAL_DATA, Category, Finding, Readability, Report, Severity
 
 __all__ = ["MAX_TEXT_LENGTH", "PLATFORMS", "AnalysisInputError", "Category", "Finding", "Readability",
@@ -83,7 +83,8 @@ _WARM_UP_TEXT = ("Hej Anna Svensson! Välkommen till biblioteket i Nödinge. Rin
 
 
 def warm_up() -> None:
-    """Load everything analyze() needs (pipeline, lemma table, name lexicons, learned weights, hunspell-sv) now.
+    """Load everything analyze() needs (pipeline, lemma table, name lexicons, learned weights, hunspell-sv,
+    the pattern files' Matchers) now.
 
     Call it once at start-up (wsgi.py does, before gunicorn forks its workers): the first
     analyze() then takes milliseconds rather than seconds. Then the loaded objects, some
@@ -101,6 +102,9 @@ def warm_up() -> None:
     learned.models()
     hunspell.warm_up()
     spelling.warm_up()
+    for recognizer in RECOGNIZERS:
+        if isinstance(recognizer, TokenPatternRecognizer):
+            recognizer.warm_up()
     for platform in (None, *PLATFORMS):
         analyze(_WARM_UP_TEXT, platform=platform)
     gc.collect()

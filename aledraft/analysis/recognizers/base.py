@@ -504,10 +504,6 @@ def _screenable(spec: dict) -> bool:
     )
 
 
-#: Matchers for combinations of pattern lines kept per recognizer; beyond this they start over.
-MAX_CACHED_MATCHERS = 1_000
-
-
 def token_texts(doc: Doc) -> list[str]:
     """Return the text of each token, computed once per Doc (Token objects are made on each access)."""
     texts = doc.user_data.get(TOKEN_TEXTS_KEY)
@@ -594,22 +590,29 @@ class TokenPatternRecognizer:
             raise ValueError(f"a rule pattern needs an obligatory LOWER, TEXT or ORTH token: {unscreened[0]}")
         #: token text -> the (line, token position) pairs it can fill (usually none)
         self.triggers = functools.lru_cache(maxsize=100_000)(index)
-        self._matchers: dict[tuple[int, ...], Matcher] = {}
+        self._matchers: dict[int, Matcher] = {}
 
-    def matcher_for(self, lines: tuple[int, ...]) -> Matcher:
-        """A Matcher of just these pattern lines (in file order), built once per combination.
+    def matches(self, span: Span, lines: Iterable[int]) -> list[Span]:
+        """The matches in ``span`` of just these pattern lines, in file order of the lines.
 
         spaCy evaluates every pattern's first token at every token, so a sentence is matched only
         against the rule patterns its words can trigger (and the context patterns only when a
-        rule matched there): the same matches, a fraction of the work.
+        rule matched there): the same matches, a fraction of the work. Each line has a Matcher
+        of its own, built once: one per combination of lines would be built anew for text new
+        to the process.
         """
-        matcher = self._matchers.get(lines)
+        return [match for n in lines for match in self._matcher(n)(span, as_spans=True)]
+
+    def warm_up(self) -> None:
+        """Build every line's Matcher now, before warm_up() freezes what it loaded."""
+        for n in range(len(self.lines)):
+            self._matcher(n)
+
+    def _matcher(self, n: int) -> Matcher:
+        matcher = self._matchers.get(n)
         if matcher is None:
-            if len(self._matchers) >= MAX_CACHED_MATCHERS:
-                self._matchers.clear()
-            matcher = self._matchers[lines] = Matcher(build_nlp().vocab, validate=False)
-            for n in lines:
-                matcher.add(str(n), [self.lines[n]["pattern"]])
+            matcher = self._matchers[n] = Matcher(build_nlp().vocab, validate=False)
+            matcher.add(str(n), [self.lines[n]["pattern"]])
         return matcher
 
     @functools.cached_property
@@ -640,7 +643,7 @@ class TokenPatternRecognizer:
         lines = tuple(n for n in self.context_lines
                       if self.lines[n]["context"] in names and filled[n] == self.screened[n])
         if lines:
-            for match in self.matcher_for(lines)(span, as_spans=True):
+            for match in self.matches(span, lines):
                 found.setdefault(self.lines[int(match.label_)]["context"], []).append((match.start_char, match.end_char))
 
     def _add_contexts_in_post(self, ctx: Context, names: set[str], found: dict[str, list[tuple[int, int]]]) -> None:
@@ -675,7 +678,7 @@ class TokenPatternRecognizer:
             sentence = ctx.doc[first:last]
             matched = [
                 (self.lines[int(span.label_)], span.start_char, span.end_char)
-                for span in self.matcher_for(tuple(lines))(sentence, as_spans=True)
+                for span in self.matches(sentence, lines)
             ]
             wanted = {name for line, _, _ in matched for key in ("requires", "unless", "unless_before")
                       for name in line.get(key, ())}
