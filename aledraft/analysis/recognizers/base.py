@@ -526,20 +526,29 @@ def doc_string(doc: Doc) -> str:
 DOC_STRING_KEY = "aledraft.base.doc_string"
 
 
-def sentence_spans(ctx: Context) -> list[tuple[int, int, int, int]]:
+def doc_sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Return ``sentence_bounds`` of the Doc's text, computed once per Doc."""
+    bounds = doc.user_data.get(SENTENCE_BOUNDS_KEY)
+    if bounds is None:
+        bounds = doc.user_data[SENTENCE_BOUNDS_KEY] = sentence_bounds(doc_string(doc))
+    return bounds
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int, int, int]]:
     """Return (start, end, first token, end token) of each sentence of ``sentence_bounds``, once per Doc.
 
     Token indices, not Spans: a Span kept in ``doc.user_data`` would make a reference cycle.
     """
-    spans = ctx.doc.user_data.get(SENTENCE_SPANS_KEY)
+    spans = doc.user_data.get(SENTENCE_SPANS_KEY)
     if spans is None:
-        spans = ctx.doc.user_data[SENTENCE_SPANS_KEY] = [
-            (start, end, span.start, span.end) for start, end in sentence_bounds(ctx.text)
-            if (span := ctx.doc.char_span(start, end, alignment_mode="expand")) is not None
+        spans = doc.user_data[SENTENCE_SPANS_KEY] = [
+            (start, end, span.start, span.end) for start, end in doc_sentence_bounds(doc)
+            if (span := doc.char_span(start, end, alignment_mode="expand")) is not None
         ]
     return spans
 
 
+SENTENCE_BOUNDS_KEY = "aledraft.base.sentence_bounds"
 SENTENCE_SPANS_KEY = "aledraft.base.sentence_spans"
 
 
@@ -627,7 +636,7 @@ class TokenPatternRecognizer:
         if screens is None:
             triggered = list(map(self.triggers, token_texts(ctx.doc)))
             screens = ctx.doc.user_data[key] = []
-            for _, _, first, last in sentence_spans(ctx):
+            for _, _, first, last in sentence_spans(ctx.doc):
                 # Most sentences trigger nothing: skip the set and the count for them.
                 places = [found for found in triggered[first:last] if found]
                 filled = set(itertools.chain.from_iterable(places)) if places else ()
@@ -648,7 +657,7 @@ class TokenPatternRecognizer:
 
     def _add_contexts_in_post(self, ctx: Context, names: set[str], found: dict[str, list[tuple[int, int]]]) -> None:
         """Add the matches of the context patterns called ``names`` in every sentence to ``found``."""
-        for (_, _, first, last), filled in zip(sentence_spans(ctx), self._sentence_screens(ctx)):
+        for (_, _, first, last), filled in zip(sentence_spans(ctx.doc), self._sentence_screens(ctx)):
             self._add_contexts(ctx.doc[first:last], names, filled, found)
 
     def contexts(self, ctx: Context) -> dict[str, list[tuple[int, int]]]:
@@ -671,7 +680,7 @@ class TokenPatternRecognizer:
     def find(self, ctx: Context) -> Iterator[Finding]:
         found: dict[str, list[tuple[int, int]]] = {}
         candidates = []
-        for (sent_start, sent_end, first, last), filled in zip(sentence_spans(ctx), self._sentence_screens(ctx)):
+        for (sent_start, sent_end, first, last), filled in zip(sentence_spans(ctx.doc), self._sentence_screens(ctx)):
             lines = sorted(n for n, count in filled.items() if "id" in self.lines[n] and count == self.screened[n])
             if not lines:
                 continue

@@ -61,7 +61,7 @@ class IndividualPatternRecognizer(TokenPatternRecognizer):
         # find_names keeps its result on the Doc, so the name check and these rules share one run.
         names = find_names(ctx.doc)
         if addressed_person(ctx.text, names):
-            sentences = [(start, end) for start, end, _, _ in sentence_spans(ctx)]
+            sentences = [(start, end) for start, end, _, _ in sentence_spans(ctx.doc)]
             return {"person": names + sentences, "addressee": names + sentences, "reply": sentences}
         return {"person": names, "addressee": names}
 

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from ..pipeline import build_nlp
 from ..report import Finding, Severity
 from ..rules import make_finding, rule
-from .base import Context, load_lines, sentence_bounds, token_texts
+from .base import Context, doc_sentence_bounds, load_lines, token_texts
 
 JARGON = "plain_language.jargon"
 LONG_SENTENCE = "long_sentence"
@@ -140,7 +140,7 @@ class JargonRecognizer:
 
 def _sentence_words(ctx: Context) -> list[tuple[int, int, list[Token]]]:
     """Return each sentence's (start, end, words); a word is a token with a letter or a digit."""
-    bounds = sentence_bounds(ctx.text)
+    bounds = doc_sentence_bounds(ctx.doc)
     grouped: list[list[Token]] = [[] for _ in bounds]
     starts = [start for start, _ in bounds]
     for token in ctx.tokens:

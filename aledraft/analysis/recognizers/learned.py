@@ -76,7 +76,7 @@ class FlagModel:
 
     def weightiest_sentence(self, ctx: Context) -> tuple[int, int] | None:
         """The sentence whose features weigh most; a greeting ("Hej Monica!") is no candidate."""
-        sentences = sentence_spans(ctx)
+        sentences = sentence_spans(ctx.doc)
         texts = token_texts(ctx.doc)
         candidates = [s for s in sentences if sum(t.isalpha() for t in texts[s[2] : s[3]]) >= MIN_SENTENCE_WORDS]
         weightiest = max(

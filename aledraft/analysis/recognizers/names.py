@@ -26,7 +26,7 @@ from .. import hunspell
 from ..pipeline import LemmaTable, build_nlp
 from ..report import Finding
 from ..rules import make_finding, rule
-from .base import Context, doc_string, load_lines, sentence_bounds, token_texts
+from .base import Context, load_lines, sentence_spans, token_texts
 
 RULE_ID = "pii.person_name"
 
@@ -448,11 +448,8 @@ def _lower_case_sentences(tokens: Sequence[Token], places: set[int]) -> set[int]
     doc = tokens[0].doc
     texts = token_texts(doc)
     found: set[int] = set()
-    for start, end in sentence_bounds(doc_string(doc)):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        alphabetic = [texts[i] for i in range(span.start, span.end)  # text.isalpha() is spaCy's is_alpha
+    for _, _, first, last in sentence_spans(doc):
+        alphabetic = [texts[i] for i in range(first, last)  # text.isalpha() is spaCy's is_alpha
                       if texts[i].isalpha() and i not in places and not (i > 0 and texts[i - 1] in ("#", "@"))]
         capitalised = sum(any(char.isupper() for char in text) for text in alphabetic)
         # No capitals at all, or a sentence that starts in lower case and keeps capitals for a
@@ -460,7 +457,7 @@ def _lower_case_sentences(tokens: Sequence[Token], places: set[int]) -> set[int]
         if len(alphabetic) >= 3 and (
             not capitalised or alphabetic[0].islower() and capitalised * 5 <= len(alphabetic)
         ):
-            found.update(range(span.start, span.end))
+            found.update(range(first, last))
     return found
 
 
