@@ -196,7 +196,21 @@ def warm_up() -> None:
 @functools.lru_cache(maxsize=200_000)
 def is_word(form: str) -> bool:
     """Tell whether hunspell-sv accepts this exact form (case matters: 'anna' is not a word)."""
+    if form[:1].isupper() and form[1:].islower() and _capitalised_as_lower_case(form) and is_word(form.lower()):
+        return True  # the lower-case form's answer, often known: "Skolan" at a sentence start, "skolan" inside
     return bool(dictionary().lookup(form))
+
+
+def _capitalised_as_lower_case(form: str) -> bool:
+    """Tell whether hunspell accepts this capitalised form if it accepts its lower case.
+
+    It looks the lower case up too, unless a dictionary entry keeps its case (KEEPCASE), the
+    input is converted first (ICONV, IGNORE, CHECKSHARPS) or the capitalised entry is forbidden.
+    """
+    aff = dictionary().aff
+    return not (aff.KEEPCASE or aff.ICONV or aff.IGNORE or aff.CHECKSHARPS) and not (
+        aff.FORBIDDENWORD and dictionary().dic.has_flag(form, aff.FORBIDDENWORD, for_all=True)
+    )
 
 
 @functools.lru_cache(maxsize=200_000)

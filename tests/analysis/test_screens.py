@@ -151,6 +151,15 @@ def test_hunspell_with_suffixes_looked_up_by_flag_accepts_the_same_words_as_spyl
         ], word
 
 
+def test_a_capitalised_word_is_accepted_as_spylls_accepts_it():
+    # is_word answers "Skolan" from "skolan" where hunspell would look both up.
+    dictionary = hunspell.dictionary()
+    plain = Lookup(dictionary.aff, dictionary.dic)
+    for word in [*WORDS, "Nödinge", "Anna", "Sverige", "Bil", "Bilar", "Xyzzy", "E-tjänsten", "Fest-och"]:
+        for form in (word, word.capitalize()):
+            assert hunspell.is_word(form) == bool(plain(form)), form
+
+
 def test_a_pattern_spacy_would_reject_stops_the_checker_at_load(monkeypatch):
     # The Matchers built per combination of lines skip spaCy's own validation.
     from aledraft.analysis.recognizers import base
