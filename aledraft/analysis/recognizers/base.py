@@ -392,6 +392,10 @@ class _EndTested:
         return text.endswith(self.endings) and self.regex.search(text) is not None
 
 
+#: Pairs of first and last characters whose regexes TriggerIndex keeps listed; beyond this it starts over.
+MAX_EDGE_PAIRS = 20_000
+
+
 class TriggerIndex:
     """Which screened pattern tokens a token text can fill, for every text test of a pattern file.
 
@@ -419,6 +423,8 @@ class TriggerIndex:
         self.pre_tested: dict[bool, list[tuple[re.Pattern[str], list[tuple[int, int]]]]] = {True: [], False: []}
         self.required: dict[bool, set[str]] = {True: set(), False: set()}
         self.pre_test: dict[bool, re.Pattern[str] | None] = {True: None, False: None}
+        #: (lower, first character, last character) -> the regexes a text with those edges may match
+        self._by_edges: dict[tuple[bool, str, str], tuple[tuple[re.Pattern[str], list[tuple[int, int]]], ...]] = {}
 
     def add(self, n: int, k: int, spec: dict) -> None:
         """Index token ``k`` of pattern line ``n`` (a spec ``_screenable`` accepts)."""
@@ -450,13 +456,23 @@ class TriggerIndex:
     def _regexes_for(self, lower: bool, folded: str) -> Iterable[tuple[re.Pattern[str], list[tuple[int, int]]]]:
         if "\n" in folded:  # $ matches before a final line break too: search them all
             return self.regexes[lower].values()
-        by_edge, pre_test = self.by_edge[lower], self.pre_test[lower]
-        first, last = folded[:1], folded[-1:]
-        return itertools.chain(
-            self.unanchored[lower], self.pre_tested[lower] if pre_test and pre_test.search(folded) else (),
-            by_edge.get(("first", first), ()), by_edge.get(("last", last), ()),
-            by_edge.get(("first", DIGIT), ()) if first.isdecimal() else (),
-            by_edge.get(("last", DIGIT), ()) if last.isdecimal() else (),
+        edges = (lower, folded[:1], folded[-1:])
+        listed = self._by_edges.get(edges)
+        if listed is None:
+            if len(self._by_edges) >= MAX_EDGE_PAIRS:
+                self._by_edges.clear()
+            listed = self._by_edges[edges] = self._edge_regexes(*edges)
+        pre_test = self.pre_test[lower]
+        return itertools.chain(listed, self.pre_tested[lower]) if pre_test and pre_test.search(folded) else listed
+
+    def _edge_regexes(self, lower: bool, first: str, last: str) -> tuple[tuple[re.Pattern[str], list[tuple[int, int]]], ...]:
+        """The regexes to search in texts that start with ``first`` and end with ``last``
+        (before the pre-tested ones), listed once per pair of characters."""
+        by_edge = self.by_edge[lower]
+        return (
+            *self.unanchored[lower], *by_edge.get(("first", first), ()), *by_edge.get(("last", last), ()),
+            *(by_edge.get(("first", DIGIT), ()) if first.isdecimal() else ()),
+            *(by_edge.get(("last", DIGIT), ()) if last.isdecimal() else ()),
         )
 
     def __call__(self, text: str) -> tuple[tuple[int, int], ...]:
