@@ -196,8 +196,11 @@ def warm_up() -> None:
 @functools.lru_cache(maxsize=200_000)
 def is_word(form: str) -> bool:
     """Tell whether hunspell-sv accepts this exact form (case matters: 'anna' is not a word)."""
-    if form[:1].isupper() and form[1:].islower() and _capitalised_as_lower_case(form) and is_word(form.lower()):
-        return True  # the lower-case form's answer, often known: "Skolan" at a sentence start, "skolan" inside
+    lower = form.lower()
+    if form[:1].isupper() and form[1:].islower() and lower.islower() and _capitalised_as_lower_case(form) and (
+        is_word(lower)  # the lower-case form's answer, often known: "Skolan" at a sentence start, "skolan" inside
+    ):
+        return True
     return bool(dictionary().lookup(form))
 
 
