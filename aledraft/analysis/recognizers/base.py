@@ -598,7 +598,7 @@ class TokenPatternRecognizer:
         self.rule_ids = tuple(dict.fromkeys(line["id"] for line in self.lines if "id" in line))
         for rule_id in self.rule_ids:
             rule(rule_id)
-        # Checked here once: the Matchers built per combination of lines skip spaCy's validation.
+        # Checked here once: the Matcher built for each line skips spaCy's validation.
         for line in self.lines:
             if errors := validate_token_pattern(line["pattern"]):
                 raise ValueError(f"{pattern_file}: {errors[0]}: {line['pattern']}")
@@ -618,7 +618,7 @@ class TokenPatternRecognizer:
         self._matchers: dict[int, Matcher] = {}
 
     def matches(self, span: Span, lines: Iterable[int]) -> list[Span]:
-        """The matches in ``span`` of just these pattern lines, in file order of the lines.
+        """The matches in ``span`` of just these pattern lines, line by line in the order given.
 
         spaCy evaluates every pattern's first token at every token, so a sentence is matched only
         against the rule patterns its words can trigger (and the context patterns only when a
