@@ -1,6 +1,6 @@
 """Any Unicode in, no crash out, and every finding's offsets point at its text."""
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from aledraft.analysis import analyze
@@ -28,6 +28,7 @@ def check(text):
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(ANY_CHARACTER, max_size=300))
+@example("ℂx är bra. Hej. ℂxyzabc är bra.")  # upper case with no lower case of its own: "ℂx".lower() == "ℂx"
 def test_any_text(text):
     check(text)
 

@@ -86,9 +86,10 @@ def suggest(form: str) -> str | None:
     """
     if len(form) > MAX_CHECKED_LENGTH:
         return None
-    if form[:1].isupper() and form[1:].islower():
-        lower = suggest(form.lower())
-        return lower.capitalize() if lower else None
+    lower = form.lower()
+    if form[:1].isupper() and form[1:].islower() and lower.islower():  # not ℂ: no lower case of its own
+        corrected = suggest(lower)
+        return corrected.capitalize() if corrected else None
     edits = itertools.islice(hunspell.edits(form), MAX_EDITS)
     candidates: list[str] = []
     # The likeliest edits first, in growing batches: half the corrections are among the first
