@@ -162,7 +162,7 @@ def test_a_capitalised_word_is_accepted_as_spylls_accepts_it():
 
 
 def test_a_pattern_spacy_would_reject_stops_the_checker_at_load(monkeypatch):
-    # The Matchers built per combination of lines skip spaCy's own validation.
+    # The Matcher built for each pattern line skips spaCy's own validation.
     from aledraft.analysis.recognizers import base
 
     lines = ['{"id": "confidential.marker", "pattern": [{"LOWR": "sekretess"}]}']
