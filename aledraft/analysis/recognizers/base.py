@@ -136,36 +136,6 @@ class LexiconRecognizer:
                 yield make_finding(self.rule_ids[0], ctx.text, span.start_char, span.end_char)
 
 
-class SubstitutionRecognizer:
-    """(bureaucratic → plain) pairs from a TSV file; the suggestion is the plain wording."""
-
-    def __init__(self, rule_id: str, tsv_name: str, attr: str = "LOWER") -> None:
-        rule(rule_id)
-        self.rule_ids = (rule_id,)
-        self.tsv_name = tsv_name
-        self.attr = attr
-
-    @functools.cached_property
-    def _compiled(self) -> tuple[PhraseMatcher, dict[str, str]]:
-        nlp = build_nlp()
-        matcher = PhraseMatcher(nlp.vocab, attr=self.attr)
-        replacements: dict[str, str] = {}
-        for line in load_lines(self.tsv_name):
-            phrase, plain = line.split("\t")[:2]
-            key = f"{self.rule_ids[0]}:{len(replacements)}"
-            doc = nlp(phrase) if self.attr == "LEMMA" else nlp.make_doc(phrase)
-            matcher.add(key, [doc])
-            replacements[key] = plain
-        return matcher, replacements
-
-    def find(self, ctx: Context) -> Iterator[Finding]:
-        matcher, replacements = self._compiled
-        for match_id, start, end in matcher(ctx.doc):
-            span = ctx.doc[start:end]
-            plain = replacements[ctx.doc.vocab.strings[match_id]]
-            yield make_finding(self.rule_ids[0], ctx.text, span.start_char, span.end_char, suggestion=plain)
-
-
 #: LIX-style sentence ends: line breaks, and . ! ? : before a word that does not go on in lower
 #: case or digits (so "kl. 21" and "ca 15.30" stay inside their sentence). Writers in a hurry
 #: start sentences in lower case too ("… så den makuleras. du behöver inte betala"): that counts
