@@ -88,10 +88,11 @@ def _findings(text, rule_prefix, platform=None):
     ('Hej Nils! Men du som moderat borde väl gilla det här?', 'som moderat'),
     ('Tack Agneta Ström, som genomgår strålbehandling, för att du ställde upp!', 'genomgår strålbehandling'),
     ('”Sedan jag blev drogfri har jag cyklat varje dag”, säger Leif.', 'jag blev drogfri'),
+    ("– Jag är bisexuell och har alltid varit öppen med det på jobbet, säger Robin Ek.", "Jag är bisexuell"),
 ], ids=["health", "religion", "politics", "ethnicity", "crime", "union", "orientation", "pronoun",
         "allergy", "allergy-adjective", "hospital", "habilitation", "home-care", "child-psychiatry",
         "stroke", "ethnic-noun-audience-after", "ethnic-adjective", "union-role-genitive", "union-role-for",
-        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons", "parent-drinking", "your-wheelchair", "cared-for-depression", "religious-reasons", "fasting-in-reply", "living-with-ms", "severely-allergic", "admitted-to-psychiatry", "infection", "struggled-with-anxiety", "new-medicine", "religious-holiday", "union-with", "needs-wheelchair-space", "sick-leave-for", "fought-cancer", "broken-hip", "taken-to-hospital", "expecting-child", "hard-time-with-depression", "your-hearing-loss", "after-operation-compound", "i-am-dyslexic", "no-god", "sentenced-for", "released-from-custody", "union-represents-you", "you-as-party-member", "undergoing-treatment", "became-sober"])
+        "fall-risk", "after-operation", "union-office-genitive", "ethnic-noun-phrase", "wheelchair", "medication-for", "union-where-member", "diabetes-type", "treatment-compound", "you-who-in-a-reply", "possessive-diagnosis", "home-with-illness", "contact-with-psychiatry", "as-party-member", "broken-wrist", "had-parkinsons", "parent-drinking", "your-wheelchair", "cared-for-depression", "religious-reasons", "fasting-in-reply", "living-with-ms", "severely-allergic", "admitted-to-psychiatry", "infection", "struggled-with-anxiety", "new-medicine", "religious-holiday", "union-with", "needs-wheelchair-space", "sick-leave-for", "fought-cancer", "broken-hip", "taken-to-hospital", "expecting-child", "hard-time-with-depression", "your-hearing-loss", "after-operation-compound", "i-am-dyslexic", "no-god", "sentenced-for", "released-from-custody", "union-represents-you", "you-as-party-member", "undergoing-treatment", "became-sober", "quoted-first-person"])
 def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     spans = [f.text for f in _findings(text, "pii.sensitive_data")]
     assert any(fact in span for span in spans), spans
@@ -113,9 +114,10 @@ def test_art9_fact_about_a_named_person_is_sensitive(text, fact):
     "Samiska veckan firas med joik och film på biblioteket.",
     "BUP i Ale har öppet hus för föräldrar och skolpersonal den 3 maj.",
     "Grattis Lisa Ek som är finsk mästare i orientering!",
+    "Nej, det stämmer inte. De nya grannarna kommer från flera länder, och en del är muslimer, andra kristna.",
 ], ids=["greeting", "fall-risk-talk", "audience", "relatives", "politician-party", "politician-named-party", "minority", "profession",
         "allergy-audience", "home-care-job-ad", "unions-invite", "minority-week", "clinic-open-house",
-        "national-champion"])
+        "national-champion", "share-of-a-group"])
 def test_general_health_religion_and_politics_without_a_person_pass(text):
     assert "sensitive_data" not in _flags(text)
 
@@ -292,8 +294,9 @@ def test_confidential_content_is_flagged(text):
     'Hej! Frågor om avstängningen på just din gata kan du ställa till arbetsledaren på plats, Peter Wiklund.',
     'Hej Lisa! Av sekretesskäl kan vi inte säga mer om hur socialtjänsten arbetar med hans situation.',
     'Hej Sara! Ett enskilt barns stöd planeras alltid av elevhälsan tillsammans med vårdnadshavarna.',
+    'Hej Elsa! Grattis, du har fått sommarjobb på Kärra äldreboende vecka 27–30. Välkommen!',
 ], ids=["disclaimer", "notice", "award", "how-to-report", "job-ad", "pin-reminder", "thanks-staff",
-        "consultation-draft", "teaser", "leave-and-union", "evaluation-notice", "no-comment-personnel", "award-published", "sick-leave-statistics", "open-house", "retirement-thanks", "tender-notice", "award-with-price", "care-home-birthday", "care-home-open-house", "plan-against-bullying", "athlete-after-treatment", "service-number", "teaser", "quiz-points", "share-not-just", "alarm-delay", "do-not-post-details", "secrecy-review-in-general", "no-key-cabinets", "no-possibility-to-comment", "rescue-service-alerted", "welcome-to-it", "water-shut-off", "salary-day", "how-to-change-password", "greeting-to-colleague", "general-support-right", "how-to-report-concern", "water-shut-off-for-you", "scheduled-hours-in-job-ad", "quiz-top-score", "contract-signed", "warning-about-fake-invoices", "guest-network-password", "login-app-ready", "decided-to-accept-bid", "standstill-running", "road-closed-to-a-handle", "water-shut-off-on-your-street", "for-reasons-of-secrecy", "any-single-child"])
+        "consultation-draft", "teaser", "leave-and-union", "evaluation-notice", "no-comment-personnel", "award-published", "sick-leave-statistics", "open-house", "retirement-thanks", "tender-notice", "award-with-price", "care-home-birthday", "care-home-open-house", "plan-against-bullying", "athlete-after-treatment", "service-number", "teaser", "quiz-points", "share-not-just", "alarm-delay", "do-not-post-details", "secrecy-review-in-general", "no-key-cabinets", "no-possibility-to-comment", "rescue-service-alerted", "welcome-to-it", "water-shut-off", "salary-day", "how-to-change-password", "greeting-to-colleague", "general-support-right", "how-to-report-concern", "water-shut-off-for-you", "scheduled-hours-in-job-ad", "quiz-top-score", "contract-signed", "warning-about-fake-invoices", "guest-network-password", "login-app-ready", "decided-to-accept-bid", "standstill-running", "road-closed-to-a-handle", "water-shut-off-on-your-street", "for-reasons-of-secrecy", "any-single-child", "summer-job-at-a-care-home"])
 def test_general_replies_and_public_notices_are_not_confidential(text):
     assert "confidential" not in _flags(text)
 
@@ -402,12 +405,17 @@ def test_general_replies_and_public_notices_are_not_confidential(text):
     'Hej Margareta! Vi har rättat det och betalar tillbaka 1 860 kr till kontot du angav.',
     'Hej Patrik! Elias får en resursperson på eftermiddagarna från vecka 40.',
     '@linda_aberg Vi har pratat med rektor. Olle får byta till 3B efter jullovet.',
+    'Hej Tove, tack för din ansökan! Tyvärr gick du inte vidare till intervju för tjänsten som ekonom.',
+    'Hej Maria. Hampus har nu fått en ledsagare två kvällar i veckan.',
+    'Hej Peter! Om du skickar ärendenumret i ett privat meddelande kan vi kolla med handläggaren.',
+    'Hej Karin! Personalavdelningen har godkänt din plan för arbetsträning.',
 ], ids=["granted", "refused", "placed", "permit", "status", "asks-case-number", "asks-personnummer",
         "child-placed", "benefit-decision", "refund-on-bill", "refund-to-account", "credited-invoice",
         "refund-noun", "asks-numbers-in-comments", "named-child-placed", "your-child-placed",
         "application-status-any-verb", "missing-documents", "grade-status", "fee-amount",
         "asks-definite-number", "looks-good", "gone-through", "requirements-not-met", "permit-extended", "queue-place", "processed", "fee-waived", "our-assessment", "report-received", "place-free", "grade-not-reported", "refund-amount", "refund-in-reply", "more-home-care", "permit-registered", "payment-delayed", "inquiry-in-reply", "queue-number", "cancelled-fine", "go-ahead", "signature-missing", "no-demolition-permit", "fee-recalculated", "looks-really-good", "permit-renewed", "connection-ready", "reply-no", "reply-approved", "reply-changed", "reply-arranged", "reply-next-in-line", "reply-lies-with", "reply-refund", "reply-no-right", "unnamed-reply-cancelled", "unnamed-reply-school-choice", "after-your-meeting", "queue-place-on", "invoice-checked", "remark-stands", "fee-changed", "registration-received", "inspection-done", "bare-hej-cancelled", "answer-granted", "will-check-progress", "expect-refusal", "gets-a-place", "fine-stands", "sent-to-court", "complaint-registered", "complaint-dropped", "injunction-for-neighbour", "queue-number", "may-start-preschool", "paste-case-number", "may-start-in-class", "quote-has-come-in", "officer-expects-go-ahead", "fee-recalculated", "write-the-number-here", "fee-not-waived", "deadline-to-demolish", "follow-up-charged", "claim-assessed", "fine-cancelled-lower-case", "handle-permit-granted", "complaint-looked-into", "your-refusal", "decision-stands", "no-place-placed-elsewhere", "compound-fee-stands", "officer-expects-decision", "looked-at-your-application", "claim-refused",
-        "case-number-in-private-message", "pm-then-check", "decided-on-your-application", "refund-spaced-amount", "pupil-gets-support-person", "pupil-changes-class"])
+        "case-number-in-private-message", "pm-then-check", "decided-on-your-application", "refund-spaced-amount", "pupil-gets-support-person", "pupil-changes-class",
+        "applicant-not-to-interview", "has-got-a-companion", "if-you-send-the-number-in-pm", "work-training-approved"])
 def test_handling_a_persons_own_case_in_public_is_flagged(text):
     assert "case_handling" in _rule_categories(text)
 
@@ -470,10 +478,11 @@ def test_handling_a_persons_own_case_in_public_is_flagged(text):
     'Hej Annika! Ring specialpedagogen Per Dag så bokar ni en tid om ditt ärende. Han är på plats tisdag till torsdag.',
     'Hej! Alla barn har rätt till det stöd de behöver, och om ett barn behöver mer stöd ska skolan utreda ärendet.',
     '@pappa_i_nol Mejla skolskjuts@ale.se med barnets namn så tittar handläggaren på ärendet. Skriv inga personnummer här i tråden 🙏',
+    'Hej! Logga in i e-tjänsten Förskoleplats med BankID. Där ser du placeringen så fort den är klar.',
 ], ids=["bin", "how-to-apply", "fault-report", "conditional", "consultation",
         "fee-info", "appeal-info", "referral", "group", "warns-against-personnummer", "refund-rule",
         "lamp-reported", "group-placed", "permit-advice", "missing-documents-general",
-        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal", "no-permit-needed", "time-may-be-extended", "pay-with-ocr", "registrar-goes-through", "inquiry-about-someone-else", "invoice-schedule", "reply-booked-pickup", "reply-login-to-see", "agreed-departure-not-a-case", "lost-wallet", "cannot-say-before-award", "unnamed-general-post", "summer-holiday-programme", "bare-hej-opening-hours", "if-you-apply", "expect-queue", "answer-opening-hours", "deadline", "no-queue", "all-children-start", "hidden-comment", "fees-recalculated-yearly", "refuses-individual-cases", "refers-to-officer", "if-you-had-applied", "other-authority-decision", "job-ad-after-complaint", "cannot-talk-about-decisions", "your-street-is-next", "plough-sent-back", "conditional-with-noun-phrase", "officer-on-site", "every-child-has-the-right", "no-numbers-in-the-thread"])
+        "conditional-fee", "apply-online", "everyone-who-applied", "if-refused", "invoice-questions", "you-can-extend", "appeal-deadline", "if-you-want-to-appeal", "no-permit-needed", "time-may-be-extended", "pay-with-ocr", "registrar-goes-through", "inquiry-about-someone-else", "invoice-schedule", "reply-booked-pickup", "reply-login-to-see", "agreed-departure-not-a-case", "lost-wallet", "cannot-say-before-award", "unnamed-general-post", "summer-holiday-programme", "bare-hej-opening-hours", "if-you-apply", "expect-queue", "answer-opening-hours", "deadline", "no-queue", "all-children-start", "hidden-comment", "fees-recalculated-yearly", "refuses-individual-cases", "refers-to-officer", "if-you-had-applied", "other-authority-decision", "job-ad-after-complaint", "cannot-talk-about-decisions", "your-street-is-next", "plough-sent-back", "conditional-with-noun-phrase", "officer-on-site", "every-child-has-the-right", "no-numbers-in-the-thread", "see-it-in-the-e-service"])
 def test_service_answers_and_general_advice_are_not_case_handling(text):
     assert "case_handling" not in _flags(text)
 

@@ -70,6 +70,7 @@ def test_found(text, expected):
         "Ale Kulturrum, Ale Torg 7, har öppet 10–16.",
         "Skicka ansökan till Ale kommun, Samhällsbyggnad, 449 80 Alafors.",
         "Kyrkbyskolan, Kyrkvägen 3, har föräldramöte.",
+        "Samrådsmöte i Nols medborgarhus, Backavägen 4, tisdag kl. 18.",
         "Kapitel 3 läser vi i Biblioteket 2 gånger i veckan, och Vecka 12 är det lov.",
         "Följ leden 2 km norrut och ta vägen 3 gånger runt sjön.",
         "Ring Kontaktcenter på 0303-33 00 00, vid fara 112 och för vård 1177.",
