@@ -61,6 +61,7 @@ NAMES = [
     # hard negatives: places, organisations, holidays, fictional characters, ordinary words
     ("Välkommen till Nödinge, Älvängen, Surte och Bohus!", []),
     ("Ale gymnasium och Ale Kulturrum har öppet hus.", []),
+    ("Tack till Lions Club Ale som grillade och till Rotary för lotteriet.", []),
     ("Båtturen går på Göta älv från Kungälv till Lilla Edet.", []),
     ("Lucia och Valborg firas som vanligt i Ale.", []),
     ("Kalle Anka och Alfons Åberg kommer på besök.", []),

@@ -72,6 +72,7 @@ def test_found(text, expected):
         "Kyrkbyskolan, Kyrkvägen 3, har föräldramöte.",
         "Samrådsmöte i Nols medborgarhus, Backavägen 4, tisdag kl. 18.",
         "Fika på Pizzeria Roma, Storgatan 5, efter mötet.",
+        "Picknick i Björkparken, som ligger på Parkvägen 2 i Alafors.",
         "Kapitel 3 läser vi i Biblioteket 2 gånger i veckan, och Vecka 12 är det lov.",
         "Följ leden 2 km norrut och ta vägen 3 gånger runt sjön.",
         "Ring Kontaktcenter på 0303-33 00 00, vid fara 112 och för vård 1177.",
