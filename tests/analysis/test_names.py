@@ -62,6 +62,7 @@ NAMES = [
     ("Välkommen till Nödinge, Älvängen, Surte och Bohus!", []),
     ("Ale gymnasium och Ale Kulturrum har öppet hus.", []),
     ("Tack till Lions Club Ale som grillade och till Rotary för lotteriet.", []),
+    ("Resultaten från Liv och hälsa ung visar att fler mår bra. Min vinthund Sixten håller med.", []),
     ("Båtturen går på Göta älv från Kungälv till Lilla Edet.", []),
     ("Lucia och Valborg firas som vanligt i Ale.", []),
     ("Kalle Anka och Alfons Åberg kommer på besök.", []),
