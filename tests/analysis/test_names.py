@@ -110,7 +110,13 @@ NAMES = [
     ("Vad är lex Sarah? Alla som jobbar inom LSS ska rapportera missförhållanden.", []),
     ("Välkommen in! /Ale fritid", []),
     # names common in Sweden from Eritrea and Ethiopia
-    ("Vi har tagit emot anmälan för Dawit, och han börjar på måndag.", ["Dawit"]),    ("Pippi kommer till Ale! Kapten Efraim är förstås med, och Herr Nilsson också.", []),
+    ("Vi har tagit emot anmälan för Dawit, och han börjar på måndag.", ["Dawit"]),
+    # a company-name word that is also in the name lists, next to a brand word (not "Grattis Nordic")
+    ("Två anbud kom in: Hemlarm Nordic och Nordic Vaktbolag.", []),
+    ("Grattis Nordic Hansson på födelsedagen!", ["Nordic Hansson"]),
+    # a name after a verb joined by a colon ("Sms:a Rosa"): inside the sentence, so a name
+    ("Sms:a Rosa innan fredag om du kan jobba.", ["Rosa"]),
+    ("Pippi kommer till Ale! Kapten Efraim är förstås med, och Herr Nilsson också.", []),
 ]
 
 

@@ -57,6 +57,9 @@ def found(text):
         ("Hon har öppnat en mottagning i sitt hus på Björkliden 7, 449 43 Älvängen.",
          [("address", "Björkliden 7"), ("postal_code", "449 43")]),
         ("Det var grannens kärl på Solsidans väg 14 som fick lappen.", [("address", "Solsidans väg 14")]),
+        ("Ny portkod till Gröna vägen 8, 449 51 Nol.", [("address", "Gröna vägen 8"), ("postal_code", "449 51")]),
+        # a flat number makes it a home even after a venue word in the sentence
+        ("Kommunens blommor levereras kl. 10 till Tallvägen 3 lgh 1102.", [("address", "Tallvägen 3 lgh 1102")]),
     ],
 )
 def test_found(text, expected):
@@ -89,6 +92,8 @@ def test_found(text, expected):
         "Frågor om bistånd? Mejla ekonomiskt.bistand@ale.se.",
         "Fritids tar emot barn i Ale Kulturrum kl. 06.30–18.00.",
         "Lönen betalas ut den 25 oktober 2025.",
+        "Vår mötesplats för seniorer har öppet kl. 10–15 på Ekvägen 4 i Nol.",
+        "Öppet hus i Bohus Folkets hus, Fabriksvägen 2, på onsdag.",
     ],
 )
 def test_not_found(text):

@@ -36,6 +36,8 @@ WORD_SHAPE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:['’]s?)?")
 HANDLE_PART = re.compile(r"[^\W\d_]+")
 #: Tokens after which a capitalised word is still inside the sentence.
 INSIDE_SENTENCE = {",", ")", "–", "—", "-", "&", "+"}
+#: A word joined by a colon or hyphen ("Sms:a", "e-posta"): a word inside the sentence too.
+JOINED_WORD = re.compile(r"[^\W\d_]+[:-][^\W\d_]+")
 #: Lower-case words that may stand inside a name (Ludwig van Beethoven, Omar al Hassan).
 PARTICLES = {"von", "van", "af", "de", "der", "di", "del", "bin", "ibn", "al", "el"}
 #: Small words inside a fictional character's name (Emil i Lönneberga, Karlsson på taket).
@@ -281,7 +283,8 @@ def starts_sentence(tokens: Sequence[Token], i: int) -> bool:
     previous = _previous(tokens, i)
     if previous is None or any("\n" in tokens[j].text for j in range(previous.i + 1, i)):
         return True  # the space tokens between hold a line break
-    return not (previous.is_alpha or previous.like_num or previous.text in INSIDE_SENTENCE)
+    return not (previous.is_alpha or previous.like_num or previous.text in INSIDE_SENTENCE
+                or JOINED_WORD.fullmatch(previous.text))
 
 
 def _cue_before(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
@@ -410,6 +413,8 @@ def _names_an_organisation(tokens: Sequence[Token], first: int, last: int, lex: 
     joined = _previous(tokens, first)
     if joined is not None and joined.text == "&" and ordinary_capitalised(_previous(tokens, joined.i)):
         return True
+    if any(_is_brand_word(tokens, i, lex) for i in range(first, last + 1)):
+        return True
     token = tokens[last]
     for _ in range(MAX_NAME_WORDS):
         token = _same_line_neighbour(tokens, token)
@@ -426,6 +431,21 @@ def _names_an_organisation(tokens: Sequence[Token], first: int, last: int, lex: 
         if not token.text[:1].isupper():
             return False
     return False
+
+
+def _is_brand_word(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
+    """Tell whether token i is a company-name word that is also in the name lists ("Tryggvakt
+    Nordic", "Nordic Sourcing"): an organisation noun that is no Swedish word (so not Stig),
+    next to a capitalised word on the same line that is neither a name nor a greeting or title
+    (so not "Grattis Nordic")."""
+    if tokens[i].lower_ not in lex.organisation_nouns or is_common_word(tokens[i].lower_):
+        return False
+    before = tokens[i - 1] if i > 0 and tokens[i - 1].whitespace_ == " " else None
+    return any(
+        other is not None and other.text[:1].isupper() and other.is_alpha and not lex.is_name(other.text)
+        and other.lower_ not in lex.cues_before and not lex.is_title(other.lower_)
+        for other in (before, _same_line_neighbour(tokens, tokens[i]))
+    )
 
 
 def _is_english(tokens: Sequence[Token], lex: Lexicon) -> bool:

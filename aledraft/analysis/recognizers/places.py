@@ -40,7 +40,13 @@ ADDRESS_PATTERN = rf"""
 def _same_sentence_before(text: str, start: int, width: int = 60) -> str:
     """Up to ``width`` characters before ``start``, cut at the last sentence end or line break."""
     window = text[max(0, start - width) : start]
-    return re.split(r"[.!?\n]\s", window)[-1]
+    return _SENTENCE_END.split(window)[-1]
+
+
+#: A flat number in an address.
+_FLAT = re.compile(r"\b(?:lgh|lägenhet)\b")
+#: A sentence end, but not the full stop of "kl." or "ca." ("öppet kl. 10–15 på Ekbacksvägen 4").
+_SENTENCE_END = re.compile(r"(?<!\bkl)(?<!\bca)[.!?\n]\s")
 
 
 def _gazetteer() -> frozenset[str]:
@@ -62,6 +68,8 @@ class AddressRecognizer(PatternRecognizer):
     def invalidate(self, match: re.Match[str], ctx: Context) -> bool:
         if match["street"].lower() in self.gazetteer:
             return True  # Ale Torg 7 is the square's shops, not a home
+        if _FLAT.search(match["value"]):
+            return False  # a flat number (lgh 1204) is a home's, whatever the sentence says
         before = _same_sentence_before(ctx.text, match.start())
         return bool(self.venue_cues.search(before)) and not self.home_cues.search(before)
 
