@@ -116,6 +116,10 @@ NAMES = [
     ("Grattis Nordic Hansson på födelsedagen!", ["Nordic Hansson"]),
     # a name after a verb joined by a colon ("Sms:a Rosa"): inside the sentence, so a name
     ("Sms:a Rosa innan fredag om du kan jobba.", ["Rosa"]),
+    # a handle with a two-letter surname; a name after "på" that ends in the genitive; schools
+    ("@Sara_Ek Tack för tipset!", ["Sara_Ek"]),
+    ("Sätt in en slant på Lars Öbergs konto, märk den ”fika”.", ["Lars Öbergs"]),
+    ("Anbud kom från Hermods och Lernia.", []),
     ("Pippi kommer till Ale! Kapten Efraim är förstås med, och Herr Nilsson också.", []),
 ]
 

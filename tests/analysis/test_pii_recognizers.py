@@ -94,6 +94,8 @@ def test_found(text, expected):
         "Lönen betalas ut den 25 oktober 2025.",
         "Vår mötesplats för seniorer har öppet kl. 10–15 på Ekvägen 4 i Nol.",
         "Öppet hus i Bohus Folkets hus, Fabriksvägen 2, på onsdag.",
+        "Vårkonsert i aulan på Nolskolans gymnasium, Lärkvägen 2 i Nol.",
+        "Från 1 oktober hittar du oss på Torgvägen 12 i Älvängen.",
     ],
 )
 def test_not_found(text):

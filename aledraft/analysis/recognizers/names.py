@@ -509,6 +509,9 @@ def _is_name_start(
     lower = word.base.lower()
     previous = _previous(tokens, i)
     genitive = word.base != word.token.text.lstrip("/@")
+    if not genitive and (following := _same_line_neighbour(tokens, word.token)) is not None:
+        after = words.get(following.i)  # "på Lars Öbergs konto": the name ends in the genitive
+        genitive = after is not None and after.capitalised and after.base != after.token.text
     if previous is not None and (
         previous.lower_ in lex.thing_nouns or previous.lower_ in lex.place_prepositions and not genitive
     ):
@@ -666,11 +669,11 @@ def _is_handle_name(first: str, last: str, lex: Lexicon) -> bool:
     The surname may be written without å, ä, ö; a surname the lexicon lacks counts when neither
     part is an ordinary word (so ale_naturvanner and anna_bibliotek stay organisations' handles).
     """
-    if first not in lex.first_names or len(last) < 3:
+    if first not in lex.first_names:
         return False
     if last in lex.surnames or last in lex.folded_surnames:
-        return True
-    return not (is_common_word(first.lower()) or is_common_word(last.lower()) or last in lex.first_names)
+        return True  # also a short one: @Milo_Ek
+    return len(last) >= 3 and not (is_common_word(first.lower()) or is_common_word(last.lower()) or last in lex.first_names)
 
 
 def split_joined_name(joined: str, lex: Lexicon) -> list[str]:
