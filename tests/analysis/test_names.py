@@ -120,6 +120,9 @@ NAMES = [
     ("@Sara_Ek Tack för tipset!", ["Sara_Ek"]),
     ("Sätt in en slant på Lars Öbergs konto, märk den ”fika”.", ["Lars Öbergs"]),
     ("Anbud kom från Hermods och Lernia.", []),
+    # a tag with a hyphenated first name; a restaurant named like a person
+    ("@Lars-Erik Holmgren tack för loppisen!", ["Lars-Erik Holmgren"]),
+    ("Kontroller på tisdag: Nolby Grill och Pizzeria Roma.", []),
     ("Pippi kommer till Ale! Kapten Efraim är förstås med, och Herr Nilsson också.", []),
 ]
 

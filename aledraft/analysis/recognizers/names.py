@@ -225,7 +225,8 @@ def _is_organisation_handle(core: str, lex: Lexicon) -> bool:
     parts = re.findall(r"[A-ZÅÄÖ][a-zåäöéü]+", core)
     if len(parts) >= 2 and lex.is_first_name(parts[0]) and lex.is_surname(parts[-1]):
         return False  # @SaraBlom is a person's handle
-    return any(char.isupper() for char in core[1:]) and not any(sep in core for sep in "_.")
+    # A capital after a hyphen is a hyphenated name's (@Lars-Erik), not a brand's CamelCase.
+    return re.search(r"(?<!-)[A-ZÅÄÖ]", core[1:]) is not None and not any(sep in core for sep in "_.")
 
 
 def _gazetteer_tokens(tokens: Sequence[Token], lex: Lexicon) -> set[int]:
