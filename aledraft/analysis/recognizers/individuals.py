@@ -8,9 +8,11 @@ from .base import Context, TokenPatternRecognizer, sentence_spans
 from .names import find_names
 
 #: How a post that addresses someone begins, up to the name: "Hej Katarzyna!", "@Sara Lind",
-#: "Sara, vi ser ...", "Tack för din synpunkt, @goran.lilja.", "haha nej du Lennart, ..."
+#: "Sara, vi ser ...", "Tack för din synpunkt, @goran.lilja.", "haha nej du Lennart, ...",
+#: "Välkommen tillbaka Maria!", "Grattis Sophie, du vann ..."
 _GREETING = re.compile(
-    r"\s*@?|\s*(?:(?:haha|hehe|oj|åh|hmm)\w*[\s,!.]+)?(?:hej|hejsan|hallå|tjena|tack|kära|käre|god morgon|nej|ja|jo|japp|välkommen tillbaka|grattis)"
+    r"\s*@?|\s*(?:(?:haha|hehe|oj|åh|hmm)\w*[\s,!.]+)?"
+    r"(?:hej|hejsan|hallå|tjena|tack|kära|käre|god morgon|nej|ja|jo|japp|välkommen tillbaka|grattis)"
     r"\b[^.!?\n]{0,40}?[\s,]@?",
     re.IGNORECASE,
 )

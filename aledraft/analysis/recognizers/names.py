@@ -674,7 +674,9 @@ def _is_handle_name(first: str, last: str, lex: Lexicon) -> bool:
         return False
     if last in lex.surnames or last in lex.folded_surnames:
         return True  # also a short one: @Milo_Ek
-    return len(last) >= 3 and not (is_common_word(first.lower()) or is_common_word(last.lower()) or last in lex.first_names)
+    return len(last) >= 3 and not (
+        is_common_word(first.lower()) or is_common_word(last.lower()) or last in lex.first_names
+    )
 
 
 def split_joined_name(joined: str, lex: Lexicon) -> list[str]:
