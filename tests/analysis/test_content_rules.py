@@ -396,8 +396,8 @@ def test_general_replies_and_public_notices_are_not_confidential(text):
 ], ids=["leaders-from-a-unit", "generic-man", "tax-not-raised", "council-decided-the-fees", "may-have-the-right",
         "banned-from-youth-centre"])
 def test_rule_vetoes_where_the_learned_second_opinion_still_speaks(text, flag):
-    """The rules' vetoes only: the learned second opinion still flags these posts (false alarms it
-    learned from the same words in slips)."""
+    """The rules' vetoes only: the learned second opinion flagged these posts when the veto was
+    written (false alarms it learned from the same words in slips), and may again after training."""
     assert flag not in _rule_categories(text)
 
 @pytest.mark.parametrize("text", [
