@@ -40,8 +40,13 @@ EXAMPLES: dict[str, tuple[list[str], list[str]]] = {
         ["Trafiken på E45 flyter igen.", "Buss 401 går varje kvart.", "Han kör en Volvo V70."],
     ),
     "pii.bank_account": (
-        ["Vi betalar till ditt konto 6153-214 587 398 i Handelsbanken.", "IBAN SE45 5000 0000 0583 9825 7466"],
-        ["Swisha till 123 456 78 90.", "Vår bankgiro är 5050-1055."],
+        ["Vi betalar till ditt konto 6153-214 587 398 i Handelsbanken.", "IBAN SE45 5000 0000 0583 9825 7466",
+         "Vi ser att 8327-9, 914 253 671-4 ligger ute i tråden."],
+        ["Swisha till 123 456 78 90.", "Vår bankgiro är 5050-1055.", "Vi ser att 8327-9, 914 253 671-5 ligger ute."],
+    ),
+    "pii.bank_account_suspect": (
+        ["Kontonummer: 8327-9, 123 456 789-0", "Vi sätter in pengarna på ditt konto 6153-214 587 397."],
+        ["Vi sätter in pengarna på ditt konto 6153-214 587 398.", "Ordernummer 4711-123 4567 skickas i dag."],
     ),
     "pii.person_name": (
         ["Grattis Saga Holmberg som vann skrivartävlingen!", "Tack Sten för hjälpen med loppisen.",

@@ -107,6 +107,33 @@ def test_an_account_number_after_the_bank_and_a_comma_is_found():
     assert [f.text for f in analyze(text).findings if f.category.value == "bank_account"] == ["6481-318 472 058"]
 
 
+def _bank_accounts(text):
+    return [(f.rule, f.text, f.severity.value) for f in analyze(text).findings if f.category.value == "bank_account"]
+
+
+def test_a_clearing_and_account_number_with_the_right_control_digit_needs_no_account_word():
+    # Swedbank (clearing 8327-9, type 2, mod 10) and Handelsbanken (type 2, mod 11), then SEB
+    # (type 1, mod 11 with the clearing number) with the account's leading zeros left out.
+    assert _bank_accounts("Vi ser att 8327-9, 914 253 671-4 ligger ute i tråden.") == [
+        ("pii.bank_account", "8327-9, 914 253 671-4", "block")]
+    assert _bank_accounts("Det blev 6153-214 587 398 till slut.") == [("pii.bank_account", "6153-214 587 398", "block")]
+    assert _bank_accounts("Sätt in det på 5235 004 6214 före fredag.") == [("pii.bank_account", "5235 004 6214", "block")]
+
+
+def test_without_an_account_word_a_wrong_control_digit_or_a_short_number_is_no_account():
+    for text in ["Vi ser att 8327-9, 914 253 671-5 ligger ute.", "Beslutet togs 2025-05-12 i nämnden.",
+                 "Under 2024 kom 1 250 000 besökare.", "Order 6153-214 587 399 är skickad.", "Ring 0303-33 00 00."]:
+        assert _bank_accounts(text) == [], text
+
+
+def test_after_an_account_word_a_wrong_control_digit_makes_a_possible_account():
+    assert _bank_accounts("Vi sätter in pengarna på ditt konto 6153-214 587 397.") == [
+        ("pii.bank_account_suspect", "6153-214 587 397", "warn")]
+    # A clearing or an account number alone cannot be checked: it is reported as it is.
+    assert _bank_accounts("Clearingnummer 5235 och kontonummer 00 462 14.") == [
+        ("pii.bank_account", "5235", "block"), ("pii.bank_account", "00 462 14", "block")]
+
+
 def _contact_findings(recognizer, text):
     from aledraft.analysis.pipeline import build_nlp
     from aledraft.analysis.recognizers.base import Context
