@@ -118,6 +118,8 @@ def test_a_clearing_and_account_number_with_the_right_control_digit_needs_no_acc
         ("pii.bank_account", "8327-9, 914 253 671-4", "block")]
     assert _bank_accounts("Det blev 6153-214 587 398 till slut.") == [("pii.bank_account", "6153-214 587 398", "block")]
     assert _bank_accounts("Sätt in det på 5235 004 6214 före fredag.") == [("pii.bank_account", "5235 004 6214", "block")]
+    # Accounts one after another: the first does not swallow the next one's clearing number.
+    assert [text for _, text, _ in _bank_accounts("6153-214 587 398 6153-214 587 398")] == ["6153-214 587 398"] * 2
 
 
 def test_without_an_account_word_a_wrong_control_digit_or_a_short_number_is_no_account():

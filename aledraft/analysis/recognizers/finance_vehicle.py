@@ -15,8 +15,8 @@ BANK_ACCOUNT_SUSPECT = "pii.bank_account_suspect"
 VEHICLE_REG = "pii.vehicle_reg"
 
 #: A clearing number (four digits; Swedbank's five, often written 8327-9) and the account number
-#: after it, in digit groups.
-CLEARING_AND_ACCOUNT = r"(?P<clearing>8\d{3}-\d(?=,?\ )|\d{4})(?:-|,?\ )(?P<account>\d{1,4}(?:[\ -]?\d{1,4}){1,4})"
+#: after it, in digit groups, its control digit perhaps after a hyphen (914 253 671-4).
+CLEARING_AND_ACCOUNT = r"(?P<clearing>8\d{3}-\d(?=,?\ )|\d{4})(?:-|,?\ )(?P<account>\d{1,4}(?:\ \d{1,4}){0,4}(?:-\d)?)"
 #: The shortest account number (a type 1 account, Bankgirot's "Bankernas kontonummeruppbyggnad").
 MIN_ACCOUNT_DIGITS = 7
 
