@@ -124,6 +124,8 @@ NAMES = [
     ("@Lars-Erik Holmgren tack för loppisen!", ["Lars-Erik Holmgren"]),
     ("Kontroller på tisdag: Nolby Grill och Pizzeria Roma.", []),
     ("Pippi kommer till Ale! Kapten Efraim är förstås med, och Herr Nilsson också.", []),
+    # a name ending in s takes no genitive s of its own: "klass" is no Klas's; "Klas" still is a name
+    ("Tack klass 4A och Klas Berg som sjöng för oss!", ["Klas Berg"]),
 ]
 
 

@@ -58,6 +58,7 @@ def found(text):
          [("address", "Björkliden 7"), ("postal_code", "449 43")]),
         ("Det var grannens kärl på Solsidans väg 14 som fick lappen.", [("address", "Solsidans väg 14")]),
         ("Ny portkod till Gröna vägen 8, 449 51 Nol.", [("address", "Gröna vägen 8"), ("postal_code", "449 51")]),
+        ("Bygglov för tillbyggnad av enbostadshuset på Ekgatan 12 i Nol avslås.", [("address", "Ekgatan 12")]),
         # a flat number makes it a home even after a venue word in the sentence
         ("Kommunens blommor levereras kl. 10 till Tallvägen 3 lgh 1102.", [("address", "Tallvägen 3 lgh 1102")]),
     ],
@@ -96,6 +97,7 @@ def test_found(text, expected):
         "Öppet hus i Bohus Folkets hus, Fabriksvägen 2, på onsdag.",
         "Vårkonsert i aulan på Nolskolans gymnasium, Lärkvägen 2 i Nol.",
         "Från 1 oktober hittar du oss på Torgvägen 12 i Älvängen.",
+        "Längre öppettider från 1 april! Du hittar oss på Kvarnvägen 4 i Alafors.",
     ],
 )
 def test_not_found(text):

@@ -9,10 +9,10 @@ from .names import find_names
 
 #: How a post that addresses someone begins, up to the name: "Hej Katarzyna!", "@Sara Lind",
 #: "Sara, vi ser ...", "Tack för din synpunkt, @goran.lilja.", "haha nej du Lennart, ...",
-#: "Välkommen tillbaka Maria!", "Grattis Sophie, du vann ..."
+#: "Välkommen tillbaka Maria!", "Grattis Sophie, du vann ...", "Svar till Lena Persson om ..."
 _GREETING = re.compile(
     r"\s*@?|\s*(?:(?:haha|hehe|oj|åh|hmm)\w*[\s,!.]+)?"
-    r"(?:hej|hejsan|hallå|tjena|tack|kära|käre|god morgon|nej|ja|jo|japp|välkommen tillbaka|grattis)"
+    r"(?:hej|hejsan|hallå|tjena|tack|kära|käre|god morgon|nej|ja|jo|japp|välkommen tillbaka|grattis|svar till)"
     r"\b[^.!?\n]{0,40}?[\s,]@?",
     re.IGNORECASE,
 )

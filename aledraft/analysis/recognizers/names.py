@@ -201,7 +201,8 @@ def _word(tokens: Sequence[Token], i: int, lex: Lexicon) -> Word | None:
         base = core[:-2]  # Daniel's
     elif core[-1:] in "'’":
         base = core[:-1]  # Agnes'
-    if base.endswith("s") and not lex.is_name(base) and lex.is_name(base[:-1]):
+    # A name ending in s takes no genitive s of its own ("Klas bil"): "klass" is no Klas.
+    if base.endswith("s") and not base.endswith("ss") and not lex.is_name(base) and lex.is_name(base[:-1]):
         base = base[:-1]  # Annas, Mohammeds
     return Word(token, token.idx + skip, token.idx + len(text), base)
 
