@@ -689,6 +689,8 @@ class TokenPatternRecognizer:
             self._add_contexts_in_post(ctx, in_post_wanted, in_post)
         for name, spans in self.contexts(ctx).items():
             found.setdefault(name, []).extend(spans)
+            if name in in_post_wanted and spans:
+                in_post.setdefault(name, []).extend(spans)
         for name in self.waived(ctx):
             found.pop(name, None)
         kept: list[tuple[int, int, dict]] = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 from .base import Context, TokenPatternRecognizer, sentence_spans
+from .identity_numbers import COORDINATION_NUMBER, PERSONNUMMER
+from .identity_numbers import RECOGNIZERS as IDENTITY_NUMBER_RECOGNIZERS
 from .names import find_names
 
 #: How a post that addresses someone begins, up to the name: "Hej Katarzyna!", "@Sara Lind",
@@ -45,8 +47,23 @@ def addressed_person(text: str, names: list[tuple[int, int]]) -> bool:
     )
 
 
+def identity_numbers(ctx: Context) -> list[tuple[int, int]]:
+    """Where the post has a valid personnummer or samordningsnummer.
+
+    Numbers of the same shape that fail the check (an organisationsnummer, a register number)
+    point out nobody.
+    """
+    return [
+        (finding.start, finding.end)
+        for recognizer in IDENTITY_NUMBER_RECOGNIZERS
+        for finding in recognizer.find(ctx)
+        if finding.rule in (PERSONNUMMER, COORDINATION_NUMBER)
+    ]
+
+
 class IndividualPatternRecognizer(TokenPatternRecognizer):
-    """A TokenPatternRecognizer whose contexts "person" and "addressee" also hold the names found.
+    """A TokenPatternRecognizer whose contexts "person" and "addressee" also hold the names found,
+    "person" and "identity_number" the valid identity numbers.
 
     "person" also matches pronouns (du, hon, eleven ...) in the pattern files; "addressee" only
     named persons and relatives ("din mamma"), for wording that general advice uses too
@@ -62,10 +79,12 @@ class IndividualPatternRecognizer(TokenPatternRecognizer):
     def contexts(self, ctx: Context) -> dict[str, list[tuple[int, int]]]:
         # find_names keeps its result on the Doc, so the name check and these rules share one run.
         names = find_names(ctx.doc)
+        numbers = identity_numbers(ctx)
         if addressed_person(ctx.text, names):
             sentences = [(start, end) for start, end, _, _ in sentence_spans(ctx.doc)]
-            return {"person": names + sentences, "addressee": names + sentences, "reply": sentences}
-        return {"person": names, "addressee": names}
+            return {"person": names + numbers + sentences, "addressee": names + sentences, "reply": sentences,
+                    "identity_number": numbers}
+        return {"person": names + numbers, "addressee": names, "identity_number": numbers}
 
     def waived(self, ctx: Context) -> frozenset[str]:
         return frozenset({"audience_you"}) if addressed_person(ctx.text, find_names(ctx.doc)) else frozenset()
