@@ -59,6 +59,8 @@ def found(text):
         ("Det var grannens kärl på Solsidans väg 14 som fick lappen.", [("address", "Solsidans väg 14")]),
         ("Ny portkod till Gröna vägen 8, 449 51 Nol.", [("address", "Gröna vägen 8"), ("postal_code", "449 51")]),
         ("Bygglov för tillbyggnad av enbostadshuset på Ekgatan 12 i Nol avslås.", [("address", "Ekgatan 12")]),
+        ("Till Linn på mottagningen: familjen Berg på Tallvägen 8, 449 41 Nol ska inte ha besök.",
+         [("address", "Tallvägen 8"), ("postal_code", "449 41")]),
         # a flat number makes it a home even after a venue word in the sentence
         ("Kommunens blommor levereras kl. 10 till Tallvägen 3 lgh 1102.", [("address", "Tallvägen 3 lgh 1102")]),
     ],
