@@ -51,14 +51,17 @@ def identity_numbers(ctx: Context) -> list[tuple[int, int]]:
     """Where the post has a valid personnummer or samordningsnummer.
 
     Numbers of the same shape that fail the check (an organisationsnummer, a register number)
-    point out nobody.
+    point out nobody. Found once per Doc: the three pattern files and the learned gates ask.
     """
-    return [
-        (finding.start, finding.end)
-        for recognizer in IDENTITY_NUMBER_RECOGNIZERS
-        for finding in recognizer.find(ctx)
-        if finding.rule in (PERSONNUMMER, COORDINATION_NUMBER)
-    ]
+    key = "aledraft.individuals.identity_numbers"
+    if key not in ctx.doc.user_data:
+        ctx.doc.user_data[key] = [
+            (finding.start, finding.end)
+            for recognizer in IDENTITY_NUMBER_RECOGNIZERS
+            for finding in recognizer.find(ctx)
+            if finding.rule in (PERSONNUMMER, COORDINATION_NUMBER)
+        ]
+    return ctx.doc.user_data[key]
 
 
 class IndividualPatternRecognizer(TokenPatternRecognizer):
