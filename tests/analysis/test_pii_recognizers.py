@@ -83,6 +83,7 @@ def test_found(text, expected):
         "Följ leden 2 km norrut och ta vägen 3 gånger runt sjön.",
         "Ring Kontaktcenter på 0303-33 00 00, vid fara 112 och för vård 1177.",
         "Frågor? Mejla kontaktcenter@ale.se eller rekrytering@ale.se.",
+        "Ansök om insatser enligt LSS via lss.bistand@ale.se eller sfi.ale@ale.se.",
         "Vår bankgiro är 5050-1055 och Swish 123 456 78 90.",
         "Föreningens konto 8327-9, 123 456 789-0 tar emot gåvor.",
         "Trafiken på E45 flyter, buss 401 går igen och Volvo V70 ska bort.",

@@ -12,6 +12,7 @@ from ..report import Finding
 from ..rules import make_finding, rule
 from . import names
 from .base import Context, PatternRecognizer, cue_regex, doc_string, load_configured, load_lines, window_before
+from .tone import acronyms
 
 PHONE = "pii.phone"
 EMAIL = "pii.email"
@@ -76,7 +77,8 @@ class EmailRecognizer(PatternRecognizer):
     Personal: digits or an initial in the local part (kalle82@, m.ahmadi@), a part that is a name
     (linda.holm@), an address at a consumer provider (…@gmail.com), or several parts that are not
     all ordinary Swedish words (hodan.warsame@). A role: listed role words, one plain word
-    (ascii-folded compounds such as foreningsbidrag are not in the dictionary), or ordinary words.
+    (ascii-folded compounds such as foreningsbidrag are not in the dictionary), or ordinary words
+    and acronyms (lss.bistand@).
     """
 
     def __init__(self) -> None:
@@ -103,7 +105,7 @@ class EmailRecognizer(PatternRecognizer):
             return False
         if len(parts) == 1:  # one word is a role unless it is a name run together (annasvensson@)
             return len(names.split_joined_name(parts[0].capitalize(), lexicon)) == 1
-        return all(map(_is_word_unfolded, parts))
+        return all(part.upper() in acronyms() or _is_word_unfolded(part) for part in parts)
 
 
 #: Letters a, o tried as å/ä/ö in one address part at most (3 letters: 27 spellings).

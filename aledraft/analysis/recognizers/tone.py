@@ -22,14 +22,14 @@ MIN_SHOUTED_WORD = 4
 
 
 @functools.cache
-def _acronyms() -> frozenset[str]:
+def acronyms() -> frozenset[str]:
     return frozenset(load_lines("acronyms.txt"))
 
 
 def _is_capitals(token: Token) -> bool:
     """Tell whether a token is a word in capitals that is not a known acronym."""
     text = token.text
-    if not (len(text) >= 2 and text.isupper() and text.isalpha()) or text in _acronyms():
+    if not (len(text) >= 2 and text.isupper() and text.isalpha()) or text in acronyms():
         return False
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return not (following is not None and following.like_num)
